@@ -18,6 +18,7 @@ export const stages = {
   PROFESSIONAL_REVIEW: { name: '专业评选', kind: 'panel' },
   COMPREHENSIVE_EVALUATION: { name: '综合评价', kind: 'decision' },
   LEADERSHIP_REVIEW: { name: '领导小组审核', kind: 'finalisation' },
+  COMPREHENSIVE_SELECTION: { name: '综合评选', kind: 'finalisation' },
   RESULT_PUBLICITY: { name: '评选结果公示', kind: 'publicity' },
   GOVERNMENT_APPROVAL: { name: '省政府审定', kind: 'decision' },
   AWARDED: { name: '已授奖', kind: 'terminal' },
@@ -43,7 +44,11 @@ const qmOrg: readonly Stage[] = [
   'AWARDED',
 ];
 
-/** The ordered path of each track to an award; NOT_AWARDED can be reached from any non-terminal stage. */
+/**
+ * The ordered path of each track to an award; NOT_AWARDED can be reached from any non-terminal stage. A
+ * 'finalisation' stage is campaign-wide: QM ranks within the shared quotas at 领导小组审核, SI fixes grades within
+ * the grade quotas at 综合评选, and every application of the campaign waits for it.
+ */
 export const stagePath: Record<Track, readonly Stage[]> = {
   QM_ORG: qmOrg,
   QM_IND: qmOrg.filter((s) => s !== 'ONSITE_REVIEW'),
@@ -55,7 +60,7 @@ export const stagePath: Record<Track, readonly Stage[]> = {
     'FORMAL_REVIEW',
     'SOCIAL_PUBLICITY',
     'PROFESSIONAL_REVIEW',
-    'COMPREHENSIVE_EVALUATION',
+    'COMPREHENSIVE_SELECTION',
     'RESULT_PUBLICITY',
     'GOVERNMENT_APPROVAL',
     'AWARDED',

@@ -24,3 +24,11 @@ describe('stage paths (SPEC §5)', () => {
     expect(nextStage('QM_ORG', 'NOT_AWARDED')).toBeUndefined();
   });
 });
+
+describe('campaign-wide finalisation', () => {
+  it('is 领导小组审核 for QM and 综合评选 for SI', () => {
+    expect(stagePath.QM_ORG).toContain('LEADERSHIP_REVIEW');
+    expect(stagePath.SI).toContain('COMPREHENSIVE_SELECTION');
+    expect(stagePath.SI).not.toContain('COMPREHENSIVE_EVALUATION');
+  });
+});
