@@ -1,8 +1,3 @@
-import { App } from 'aws-cdk-lib';
-import { AwardStack } from './awardStack.js';
+import { createAwardApp } from './awardApp.js';
 
-const app = new App();
-new AwardStack(app, 'JilinQualityAward', {
-  description: 'Jilin Provincial Quality Award pipeline',
-});
-app.synth();
+createAwardApp().app.synth();

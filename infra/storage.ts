@@ -34,13 +34,18 @@ export class Storage extends Construct {
       enforceSSL: true,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'submissions/',
-      eventBridgeEnabled: true,
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [
         { prefix: 'extracted/', noncurrentVersionExpiration: Duration.days(90) },
         { prefix: 'derived/', noncurrentVersionExpiration: Duration.days(90) },
       ],
     });
+    // Bundle uploads reach the ingest Lambda through EventBridge. Set on the CloudFormation resource itself rather
+    // than with `eventBridgeEnabled`, which adds a custom-resource Lambda just to flip this switch.
+    (this.bucket.node.defaultChild as s3.CfnBucket).addPropertyOverride(
+      'NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled',
+      true,
+    );
     this.table = new dynamodb.Table(this, 'Records', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
