@@ -1,0 +1,86 @@
+import canonicalize from 'canonicalize';
+import type { Role } from '../records/role.js';
+import type { HistoryEvent } from './historyEvent.js';
+import { maskPersonalData, seesPersonalData } from './maskPersonalData.js';
+import { type ExpectedHead, type HistoryVerdict, verifyHistory } from './verifyHistory.js';
+
+export interface HistoryExportOptions {
+  role: Role;
+  /** The auditor's recorded need to see personal data (see `seesPersonalData`). */
+  needRecorded?: boolean;
+  expectedHead?: ExpectedHead;
+  exportedAt: string;
+}
+
+export interface HistoryExport {
+  applicationId: string;
+  exportedAt: string;
+  role: Role;
+  /** True when identity and phone numbers were masked; the hashes are those of the stored, unmasked events. */
+  masked: boolean;
+  /** Verification of the stored chain, computed before masking. */
+  verification: HistoryVerdict;
+  events: HistoryEvent[];
+}
+
+export function exportHistoryJson(
+  applicationId: string,
+  events: readonly HistoryEvent[],
+  options: HistoryExportOptions,
+): HistoryExport {
+  const masked = !seesPersonalData(options.role, options.needRecorded);
+  return {
+    applicationId,
+    exportedAt: options.exportedAt,
+    role: options.role,
+    masked,
+    verification: verifyHistory(events, options.expectedHead),
+    events: masked ? events.map((e) => maskPersonalData(e)) : events.map((e) => structuredClone(e)),
+  };
+}
+
+export const historyCsvColumns = [
+  'seq',
+  'at',
+  'type',
+  'stage',
+  'actor',
+  'role',
+  'evidence',
+  'data',
+  'idempotencyKey',
+  'prevHash',
+  'hash',
+] as const;
+
+function csvCell(value: string): string {
+  // A leading = + - @ would make a spreadsheet evaluate the cell; quote it as text.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** RFC 4180 CSV (CRLF, UTF-8 with BOM for spreadsheet programs), one row per event, personal data masked by role. */
+export function exportHistoryCsv(
+  events: readonly HistoryEvent[],
+  options: Omit<HistoryExportOptions, 'exportedAt'>,
+): string {
+  const masked = !seesPersonalData(options.role, options.needRecorded);
+  const rows = events.map((raw) => {
+    const e = masked ? maskPersonalData(raw) : raw;
+    const cells: Record<(typeof historyCsvColumns)[number], string> = {
+      seq: String(e.seq),
+      at: e.at,
+      type: e.type,
+      stage: e.stage,
+      actor: e.actor,
+      role: e.role,
+      evidence: e.evidence.map((x) => `${x.objectKey}:${x.sha256}`).join(' | '),
+      data: canonicalize(e.data) ?? '{}',
+      idempotencyKey: e.idempotencyKey,
+      prevHash: e.prevHash,
+      hash: e.hash,
+    };
+    return historyCsvColumns.map((c) => csvCell(cells[c])).join(',');
+  });
+  return `\uFEFF${[historyCsvColumns.join(','), ...rows].join('\r\n')}\r\n`;
+}
