@@ -1,0 +1,3 @@
+export class RankingInputError extends Error {
+  override readonly name = 'RankingInputError';
+}
