@@ -1,0 +1,3 @@
+export class PrizeSplitError extends Error {
+  override readonly name = 'PrizeSplitError';
+}
