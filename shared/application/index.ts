@@ -10,3 +10,4 @@ export * from './person.js';
 export * from './recommendationLetter.js';
 export * from './standardProject.js';
 export * from './summaryTableRow.js';
+export * from './unitName.js';
