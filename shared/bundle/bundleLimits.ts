@@ -1,0 +1,23 @@
+/** Limits on what a bundle may hold; every breach is a finding on the entry concerned, the rest goes on. */
+export interface BundleLimits {
+  /** Uncompressed bytes of all entries together (declared sizes, then actual bytes). */
+  maxTotalBytes: number;
+  /** Entries (files) in the bundle, nested archives included. */
+  maxEntries: number;
+  /** Uncompressed bytes of one entry. */
+  maxFileBytes: number;
+  /** Uncompressed / compressed ratio of one entry (zip bomb); applied to entries above `ratioFloorBytes`. */
+  maxRatio: number;
+  ratioFloorBytes: number;
+  /** Archives inside archives: 1 = a zip inside the bundle is opened, a zip inside that is not. */
+  maxNestingDepth: number;
+}
+
+export const defaultBundleLimits: BundleLimits = {
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxEntries: 2000,
+  maxFileBytes: 50 * 1024 * 1024,
+  maxRatio: 100,
+  ratioFloorBytes: 1024 * 1024,
+  maxNestingDepth: 1,
+};

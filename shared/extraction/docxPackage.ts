@@ -1,0 +1,109 @@
+import yauzl from 'yauzl';
+
+export interface DocxPackageLimits {
+  /** Uncompressed bytes of all XML parts together (mammoth needs minutes and gigabytes on ~100 MB of XML). */
+  maxXmlBytes: number;
+  /** Uncompressed / compressed ratio of one part above which it is treated as a zip bomb. */
+  maxPartRatio: number;
+  maxParts: number;
+}
+
+export const defaultDocxPackageLimits: DocxPackageLimits = {
+  maxXmlBytes: 48 * 1024 * 1024,
+  maxPartRatio: 200,
+  maxParts: 2000,
+};
+
+export type DocxPackageCheck =
+  | { ok: true; xmlBytes: number; headerLines: string[] }
+  | { ok: false; unreadable: boolean; reason: string };
+
+const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
+const isMarginPart = (name: string) => /^word\/(header|footer)\d*\.xml$/i.test(name);
+
+const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Text of the paragraphs of a header/footer part (mammoth ignores these parts; markings often sit there). */
+export function paragraphsOfPart(xml: string): string[] {
+  return xml
+    .split(/<\/w:p>/)
+    .map((p) =>
+      [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+        .map((m) => m[1] ?? '')
+        .join('')
+        .replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => xmlEntities[e] ?? '')
+        .trim(),
+    )
+    .filter(Boolean);
+}
+
+/**
+ * Checks a .docx package before it reaches mammoth: declared sizes of its XML parts, their compression ratio, and
+ * the bytes actually inflated (declared sizes can lie), capped while streaming.
+ */
+export function checkDocxPackage(bytes: Uint8Array, limits: DocxPackageLimits): Promise<DocxPackageCheck> {
+  return new Promise((resolve) => {
+    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: true }, (openError, zip) => {
+      if (openError || !zip) {
+        resolve({ ok: false, unreadable: true, reason: `not a readable zip package: ${openError?.message}` });
+        return;
+      }
+      let settled = false;
+      const done = (result: DocxPackageCheck) => {
+        if (settled) return;
+        settled = true;
+        zip.close();
+        resolve(result);
+      };
+      let declaredXml = 0;
+      let inflatedXml = 0;
+      let parts = 0;
+      const headerLines: string[] = [];
+      zip.on('error', (error: Error) => done({ ok: false, unreadable: true, reason: error.message }));
+      zip.on('end', () => done({ ok: true, xmlBytes: inflatedXml, headerLines }));
+      zip.on('entry', (entry: yauzl.Entry) => {
+        parts++;
+        if (parts > limits.maxParts) {
+          done({ ok: false, unreadable: false, reason: `more than ${limits.maxParts} parts in the package` });
+          return;
+        }
+        if (!isXmlPart(entry.fileName) || entry.uncompressedSize === 0) {
+          zip.readEntry();
+          return;
+        }
+        declaredXml += entry.uncompressedSize;
+        const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+        if (declaredXml > limits.maxXmlBytes) {
+          done({ ok: false, unreadable: false, reason: `XML parts declare ${declaredXml} bytes uncompressed` });
+          return;
+        }
+        if (ratio > limits.maxPartRatio) {
+          done({ ok: false, unreadable: false, reason: `part compression ratio ${Math.round(ratio)}:1` });
+          return;
+        }
+        zip.openReadStream(entry, (streamError, stream) => {
+          if (streamError || !stream) {
+            done({ ok: false, unreadable: true, reason: streamError?.message ?? 'unreadable part' });
+            return;
+          }
+          const keep = isMarginPart(entry.fileName) ? ([] as Buffer[]) : undefined;
+          stream.on('data', (chunk: Buffer) => {
+            inflatedXml += chunk.length;
+            keep?.push(chunk);
+            if (inflatedXml > limits.maxXmlBytes) {
+              stream.destroy();
+              done({ ok: false, unreadable: false, reason: `XML parts inflate beyond ${limits.maxXmlBytes} bytes` });
+            }
+          });
+          stream.on('error', (error: Error) => done({ ok: false, unreadable: true, reason: error.message }));
+          stream.on('end', () => {
+            if (keep) headerLines.push(...paragraphsOfPart(Buffer.concat(keep).toString('utf8')));
+            if (!settled) zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}

@@ -1,0 +1,99 @@
+import type { BundleEntry } from '../bundle/bundleEntry.js';
+import { type BundleLimits, defaultBundleLimits } from '../bundle/bundleLimits.js';
+import { readFolderBundle } from '../bundle/folderBundle.js';
+import { readIsoBundle } from '../bundle/isoBundle.js';
+import { readZipArchive } from '../bundle/zipBundle.js';
+import type { Finding } from '../findings/finding.js';
+import { analyseDocument } from './analyseDocument.js';
+import type { ExtractedDocument } from './document.js';
+import { extractFile, unreadDocument } from './extractFile.js';
+import type { ExtractOptions } from './extractionOptions.js';
+import { extensionOf } from './fileSniffer.js';
+
+export type BundleSource = { zipPath: string } | { folder: string } | { isoPath: string };
+
+export interface ExtractBundleOptions extends Partial<ExtractOptions> {
+  limits?: Partial<BundleLimits>;
+  /** Files parsed at the same time (each in a sandbox worker). */
+  concurrency?: number;
+}
+
+export interface ExtractedBundle {
+  /** Every entry of the bundle, readable or not, sorted by path. */
+  entries: ExtractedDocument[];
+  /** Findings about the bundle as a whole (unreadable archive, too many entries). */
+  findings: Finding[];
+}
+
+function archiveDocument(entry: BundleEntry): ExtractedDocument {
+  return {
+    ...analyseDocument({
+      path: entry.path,
+      sha256: entry.sha256,
+      size: entry.size,
+      declaredType: extensionOf(entry.path),
+      detectedType: 'zip',
+      readable: true,
+      pages: [],
+      headers: [],
+      tables: [],
+      pageCount: 0,
+      metadata: { ...entry.metadata, container: 'its entries are listed as their own entries' },
+      needsOcr: [],
+      findings: entry.findings,
+    }),
+    classificationReason: 'archive: its entries are classified one by one',
+    findings: entry.findings,
+  };
+}
+
+/**
+ * Reads a whole bundle (a zip, a folder or an ISO image), streaming entry by entry within the limits, and extracts
+ * every file in the parser sandbox. Nothing is dropped: each entry is in `entries` with its findings.
+ */
+export async function extractBundle(
+  source: BundleSource,
+  options: ExtractBundleOptions = {},
+): Promise<ExtractedBundle> {
+  const limits: BundleLimits = { ...defaultBundleLimits, ...options.limits };
+  const fileOptions: Partial<ExtractOptions> = { ...options, maxFileBytes: limits.maxFileBytes };
+  const concurrency = Math.max(1, options.concurrency ?? options.sandbox?.options.workers ?? 2);
+  const entries: ExtractedDocument[] = [];
+  const inFlight = new Set<Promise<void>>();
+
+  const sink = async (entry: BundleEntry) => {
+    if (entry.isArchive) {
+      entries.push(archiveDocument(entry));
+      return;
+    }
+    if (!entry.bytes) {
+      entries.push(unreadDocument(entry.path, entry.size, entry.sha256, entry.findings, entry.metadata));
+      return;
+    }
+    const bytes = entry.bytes;
+    const task = extractFile(bytes, entry.path, fileOptions).then((doc) => {
+      entries.push({
+        ...doc,
+        metadata: { ...entry.metadata, ...doc.metadata },
+        findings: [...entry.findings, ...doc.findings],
+      });
+    });
+    const tracked = task.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+  };
+
+  let findings: Finding[];
+  if ('zipPath' in source)
+    findings = await readZipArchive({ path: source.zipPath }, sink, {
+      prefix: '',
+      depth: 0,
+      limits,
+      tally: { entries: 0, totalBytes: 0 },
+    });
+  else if ('folder' in source) findings = await readFolderBundle(source.folder, sink, limits);
+  else findings = await readIsoBundle(source.isoPath, sink, limits);
+  await Promise.all(inFlight);
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { entries, findings };
+}

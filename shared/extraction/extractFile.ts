@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { type Finding, finding } from '../findings/finding.js';
+import { analyseDocument } from './analyseDocument.js';
+import type { DetectedType, ExtractedDocument, PageText, Table } from './document.js';
+import { checkDocxPackage } from './docxPackage.js';
+import { defaultExtractOptions, defaultSandbox, type ExtractOptions } from './extractionOptions.js';
+import { extensionOf, sniffFile } from './fileSniffer.js';
+import type { ParseOutcome, ParserKind } from './parserSandbox.js';
+import { removeCjkSpacing, repairGbkMojibake, stripNul } from './pdfTextRepair.js';
+import { layoutFromDocText, layoutFromHtml } from './wordLayout.js';
+
+/** Below this many non-space characters a PDF page is treated as having no text layer. */
+const minPageChars = 10;
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+interface Content {
+  readable: boolean;
+  pages: PageText[];
+  headers: string[];
+  tables: Table[];
+  pageCount: number;
+  metadata: Record<string, string>;
+  needsOcr: number[];
+  findings: Finding[];
+}
+
+const emptyContent = (): Content => ({
+  readable: false,
+  pages: [],
+  headers: [],
+  tables: [],
+  pageCount: 0,
+  metadata: {},
+  needsOcr: [],
+  findings: [],
+});
+
+/** A document record for an entry whose content is not read (skipped by a limit, unsafe path, …). */
+export function unreadDocument(
+  file: string,
+  size: number,
+  sha256: string,
+  findings: Finding[],
+  metadata: Record<string, string> = {},
+): ExtractedDocument {
+  return analyseDocument({
+    path: file,
+    sha256,
+    size,
+    declaredType: extensionOf(file),
+    detectedType: 'unknown',
+    ...emptyContent(),
+    metadata,
+    findings,
+  });
+}
+
+function parserFailure(file: string, outcome: Extract<ParseOutcome<ParserKind>, { ok: false }>): Finding {
+  if (outcome.reason === 'timeout' || outcome.reason === 'memory')
+    return finding('FILE_TIMEOUT', 'review', `extraction stopped: ${outcome.message}`, { file });
+  if (outcome.name === 'PasswordException' || /password|encrypt/i.test(outcome.message))
+    return finding('FILE_ENCRYPTED', 'review', `password-protected: ${outcome.name}: ${outcome.message}`, { file });
+  return finding('FILE_UNREADABLE', 'review', `cannot be read: ${outcome.name}: ${outcome.message}`, { file });
+}
+
+async function readDocx(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Content> {
+  const content = emptyContent();
+  const check = await checkDocxPackage(bytes, options.docxLimits);
+  if (!check.ok) {
+    content.findings.push(
+      check.unreadable
+        ? finding('FILE_UNREADABLE', 'review', `cannot be read: ${check.reason}`, { file })
+        : finding('ARCHIVE_LIMIT_EXCEEDED', 'review', `Word package refused (zip bomb risk): ${check.reason}`, {
+            file,
+          }),
+    );
+    return content;
+  }
+  const outcome = await (options.sandbox ?? defaultSandbox()).run('docx', bytes, options.timeoutMs);
+  if (!outcome.ok) {
+    content.findings.push(parserFailure(file, outcome));
+    return content;
+  }
+  const layout = layoutFromHtml(outcome.result.html);
+  return {
+    ...content,
+    readable: true,
+    pages: [{ page: 1, lines: layout.lines }],
+    headers: check.headerLines,
+    tables: layout.tables,
+    pageCount: 1,
+    metadata: { parserMessages: String(outcome.result.messages.length) },
+  };
+}
+
+async function readDoc(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Content> {
+  const content = emptyContent();
+  const outcome = await (options.sandbox ?? defaultSandbox()).run('doc', bytes, options.timeoutMs);
+  if (!outcome.ok) {
+    content.findings.push(parserFailure(file, outcome));
+    return content;
+  }
+  const body = layoutFromDocText(outcome.result.body);
+  const margins = layoutFromDocText(`${outcome.result.headers}\n${outcome.result.textboxes}`);
+  return {
+    ...content,
+    readable: true,
+    pages: [{ page: 1, lines: body.lines }],
+    headers: margins.lines.filter((l) => !body.lines.includes(l)),
+    tables: body.tables,
+    pageCount: 1,
+  };
+}
+
+async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Content> {
+  const content = emptyContent();
+  const outcome = await (options.sandbox ?? defaultSandbox()).run('pdf', bytes, options.timeoutMs);
+  if (!outcome.ok) {
+    content.findings.push(parserFailure(file, outcome));
+    return content;
+  }
+  let nul = 0;
+  let repairedPages = 0;
+  const pages: PageText[] = [];
+  const needsOcr: number[] = [];
+  for (const page of outcome.result.pages) {
+    const stripped = stripNul(page.text);
+    nul += stripped.removed;
+    const repaired = repairGbkMojibake(stripped.text);
+    if (repaired.repaired) repairedPages++;
+    const lines = repaired.text
+      .split(/\r\n|\r|\n/)
+      .map((l) => removeCjkSpacing(l.replace(/[ \t]+/g, ' ').trim()))
+      .filter(Boolean);
+    pages.push({ page: page.num, lines });
+    if (lines.join('').replace(/\s/g, '').length < minPageChars) needsOcr.push(page.num);
+  }
+  const metadata: Record<string, string> = { ...outcome.result.info };
+  if (nul > 0) metadata.nulCharactersRemoved = String(nul);
+  if (repairedPages > 0) metadata.gbkMojibakeRepairedPages = String(repairedPages);
+  return { ...content, readable: true, pages, pageCount: outcome.result.total, needsOcr, metadata };
+}
+
+const imageTypes = new Set<DetectedType>(['jpeg', 'png', 'tiff', 'gif', 'bmp', 'webp']);
+
+async function readContent(
+  bytes: Uint8Array,
+  file: string,
+  detected: DetectedType,
+  encrypted: boolean,
+  options: ExtractOptions,
+): Promise<Content> {
+  if (encrypted || detected === 'encrypted-ooxml') {
+    const content = emptyContent();
+    content.findings.push(finding('FILE_ENCRYPTED', 'review', 'password-protected Office file', { file }));
+    return content;
+  }
+  switch (detected) {
+    case 'docx':
+      return readDocx(bytes, file, options);
+    case 'doc':
+      return readDoc(bytes, file, options);
+    case 'pdf':
+      return readPdf(bytes, file, options);
+    case 'text': {
+      const text = new TextDecoder('utf-8').decode(bytes);
+      const lines = text
+        .split(/\r\n|\r|\n/)
+        .map((l) => l.trim())
+        .filter(Boolean);
+      return { ...emptyContent(), readable: true, pages: [{ page: 1, lines }], pageCount: 1 };
+    }
+    default: {
+      if (imageTypes.has(detected)) return { ...emptyContent(), readable: true, pageCount: 1, needsOcr: [1] };
+      const content = emptyContent();
+      content.findings.push(
+        finding('FILE_TYPE_UNSUPPORTED', 'review', `content type ${detected} cannot be read`, { file }),
+      );
+      return content;
+    }
+  }
+}
+
+/**
+ * Reads one file by what its bytes are: sniffing, the sandboxed parser, text repair, classification, classified
+ * markings and form fields. Never throws for a bad document: every problem is a finding on the result.
+ */
+export async function extractFile(
+  input: Uint8Array | string,
+  name: string,
+  options: Partial<ExtractOptions> = {},
+): Promise<ExtractedDocument> {
+  const opts: ExtractOptions = { ...defaultExtractOptions, ...options };
+  const file = name;
+  if (typeof input === 'string') {
+    const info = await stat(input);
+    if (info.size > opts.maxFileBytes) {
+      const hash = createHash('sha256');
+      for await (const chunk of createReadStream(input)) hash.update(chunk as Buffer);
+      return unreadDocument(file, info.size, hash.digest('hex'), [
+        finding('FILE_TOO_LARGE', 'review', `${info.size} bytes, over the ${opts.maxFileBytes}-byte limit`, { file }),
+      ]);
+    }
+    return extractFile(await readFile(input), name || path.basename(input), options);
+  }
+  const bytes = input;
+  const sha256 = sha256Hex(bytes);
+  if (bytes.byteLength > opts.maxFileBytes)
+    return unreadDocument(file, bytes.byteLength, sha256, [
+      finding('FILE_TOO_LARGE', 'review', `${bytes.byteLength} bytes, over the ${opts.maxFileBytes}-byte limit`, {
+        file,
+      }),
+    ]);
+  const sniff = await sniffFile(bytes, name);
+  const findings: Finding[] = [];
+  if (sniff.detected === 'empty') {
+    findings.push(finding('FILE_EMPTY', 'review', 'the file has zero bytes', { file }));
+    return analyseDocument({
+      path: file,
+      sha256,
+      size: 0,
+      declaredType: sniff.declared,
+      detectedType: 'empty',
+      ...emptyContent(),
+      findings,
+    });
+  }
+  if (sniff.mismatch)
+    findings.push(
+      finding('FILE_TYPE_MISMATCH', 'review', `named .${sniff.declared} but the content is ${sniff.detected}`, {
+        file,
+        evidence: `.${sniff.declared} → ${sniff.detected}`,
+      }),
+    );
+  // Unknown content with a readable extension: try the parser the name asks for; it reports what it finds.
+  const readAs: DetectedType =
+    sniff.detected === 'unknown' && ['pdf', 'doc', 'docx'].includes(sniff.declared)
+      ? (sniff.declared as DetectedType)
+      : sniff.detected === 'cfb' && !sniff.mismatch
+        ? 'doc'
+        : sniff.detected;
+  const content = await readContent(bytes, file, readAs, sniff.encrypted, opts);
+  findings.push(...content.findings);
+  const hasText = content.pages.some((p) => p.lines.some((l) => l.trim() !== ''));
+  const isWord = readAs === 'docx' || readAs === 'doc' || readAs === 'text';
+  if (content.readable && !hasText && (isWord || (readAs === 'pdf' && content.pageCount === 0)))
+    findings.push(finding('FILE_EMPTY', 'review', 'the document contains no text', { file }));
+  return analyseDocument({
+    path: file,
+    sha256,
+    size: bytes.byteLength,
+    declaredType: sniff.declared,
+    detectedType: sniff.detected,
+    ...content,
+    findings,
+  });
+}

@@ -1,0 +1,184 @@
+import { Worker } from 'node:worker_threads';
+
+/** The raw outputs of the document libraries, as the parser worker returns them. */
+export interface DocxRaw {
+  html: string;
+  messages: string[];
+}
+export interface DocRaw {
+  body: string;
+  headers: string;
+  textboxes: string;
+}
+export interface PdfRaw {
+  total: number;
+  pages: { num: number; text: string }[];
+  info: Record<string, string>;
+}
+export interface ParserResults {
+  docx: DocxRaw;
+  doc: DocRaw;
+  pdf: PdfRaw;
+}
+export type ParserKind = keyof ParserResults;
+
+export type ParseOutcome<K extends ParserKind> =
+  | { ok: true; result: ParserResults[K]; ms: number }
+  | { ok: false; reason: 'timeout' | 'memory' | 'crash' | 'error'; name: string; message: string; ms: number };
+
+export interface SandboxOptions {
+  /** Worker threads kept alive and run in parallel. */
+  workers: number;
+  /** Wall-clock budget of one file; the worker is terminated when it is exceeded. */
+  timeoutMs: number;
+  /** V8 heap cap of a worker (resourceLimits.maxOldGenerationSizeMb); exceeding it kills the worker. */
+  maxHeapMb: number;
+}
+
+export const defaultSandboxOptions: SandboxOptions = { workers: 2, timeoutMs: 30_000, maxHeapMb: 1024 };
+
+interface Job {
+  id: number;
+  kind: ParserKind;
+  bytes: Uint8Array;
+  timeoutMs: number;
+  resolve: (outcome: ParseOutcome<ParserKind>) => void;
+}
+
+const workerUrl = new URL('./parserWorker.mjs', import.meta.url);
+
+/**
+ * A small pool of worker threads that run the document libraries. A file that overruns its time budget or its
+ * memory cap gets its worker terminated (and replaced); the caller receives an outcome, never an exception.
+ */
+export class ParserSandbox {
+  readonly options: SandboxOptions;
+  private readonly idle: Worker[] = [];
+  private readonly queue: Job[] = [];
+  private busy = 0;
+  private nextId = 1;
+  private closed = false;
+
+  constructor(options: Partial<SandboxOptions> = {}) {
+    this.options = { ...defaultSandboxOptions, ...options };
+  }
+
+  run<K extends ParserKind>(kind: K, bytes: Uint8Array, timeoutMs = this.options.timeoutMs): Promise<ParseOutcome<K>> {
+    return new Promise((resolve) => {
+      if (this.closed) {
+        resolve({ ok: false, reason: 'crash', name: 'SandboxClosed', message: 'parser sandbox is closed', ms: 0 });
+        return;
+      }
+      this.queue.push({
+        id: this.nextId++,
+        kind,
+        bytes,
+        timeoutMs,
+        resolve: resolve as (o: ParseOutcome<ParserKind>) => void,
+      });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const workers = this.idle.splice(0);
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && (this.idle.length > 0 || this.busy < this.options.workers)) {
+      const job = this.queue.shift() as Job;
+      const worker = this.idle.pop() ?? this.spawn();
+      this.busy++;
+      this.dispatch(worker, job);
+    }
+  }
+
+  private spawn(): Worker {
+    return new Worker(workerUrl, {
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb, maxYoungGenerationSizeMb: 64 },
+      stdout: true,
+      stderr: true,
+    });
+  }
+
+  private dispatch(worker: Worker, job: Job): void {
+    const started = performance.now();
+    let settled = false;
+    worker.ref();
+    const finish = (outcome: ParseOutcome<ParserKind>, keepWorker: boolean) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      this.busy--;
+      if (keepWorker && !this.closed) {
+        worker.unref();
+        this.idle.push(worker);
+      } else {
+        void worker.terminate();
+      }
+      job.resolve(outcome);
+      this.pump();
+    };
+    const elapsed = () => Math.round(performance.now() - started);
+    const onMessage = (msg: {
+      id: number;
+      ok: boolean;
+      result?: unknown;
+      error?: { name: string; message: string };
+    }) => {
+      if (msg.id !== job.id) return;
+      if (msg.ok) finish({ ok: true, result: msg.result as ParserResults[ParserKind], ms: elapsed() }, true);
+      else {
+        const error = msg.error ?? { name: 'Error', message: 'unknown parser error' };
+        finish({ ok: false, reason: 'error', name: error.name, message: error.message, ms: elapsed() }, true);
+      }
+    };
+    const onError = (error: Error & { code?: string }) => {
+      const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      finish(
+        {
+          ok: false,
+          reason: memory ? 'memory' : 'crash',
+          name: error.name,
+          message: memory ? `memory cap of ${this.options.maxHeapMb} MB exceeded` : error.message,
+          ms: elapsed(),
+        },
+        false,
+      );
+    };
+    const onExit = (code: number) =>
+      finish(
+        { ok: false, reason: 'crash', name: 'WorkerExit', message: `worker exited (${code})`, ms: elapsed() },
+        false,
+      );
+    const timer = setTimeout(
+      () =>
+        finish(
+          {
+            ok: false,
+            reason: 'timeout',
+            name: 'Timeout',
+            message: `time budget of ${job.timeoutMs} ms exceeded`,
+            ms: elapsed(),
+          },
+          false,
+        ),
+      job.timeoutMs,
+    );
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    // A copy, so the caller keeps its bytes (they are transferred, not cloned, to the worker).
+    const copy = new Uint8Array(job.bytes);
+    try {
+      worker.postMessage({ id: job.id, kind: job.kind, bytes: copy }, [copy.buffer]);
+    } catch (error) {
+      finish({ ok: false, reason: 'crash', name: 'PostMessage', message: String(error), ms: elapsed() }, false);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import iconv from 'iconv-lite';
+
+const CJK = '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\u3000-\\u303F\\uFF00-\\uFFEF';
+const spaceBetweenCjk = new RegExp(`([${CJK}]) +(?=[${CJK}])`, 'g');
+const spaceCjkThenDigit = new RegExp(`([${CJK}]) +(?=[0-9A-Za-z])`, 'g');
+const spaceDigitThenCjk = new RegExp(`([0-9A-Za-z]) +(?=[${CJK}])`, 'g');
+const cjkChar = new RegExp(`[${CJK}]`, 'g');
+
+/**
+ * LibreOffice-made (and other) PDFs put ASCII spaces between Chinese characters and digits ("2024 年 5 月"), and
+ * glyph-positioned CJK text between Chinese characters. Chinese text has no word spaces, so they go.
+ */
+export function removeCjkSpacing(line: string): string {
+  return line.replace(spaceBetweenCjk, '$1').replace(spaceCjkThenDigit, '$1').replace(spaceDigitThenCjk, '$1');
+}
+
+/** Characters a font lacks come out as U+0000; they carry nothing. */
+export function stripNul(text: string): { text: string; removed: number } {
+  const parts = text.split('\u0000');
+  return { text: parts.join(''), removed: parts.length - 1 };
+}
+
+// Code points pdfjs produces for single bytes 0x80–0xFF of a simple font without ToUnicode (WinAnsi, then NFKC).
+const byteOf = new Map<number, number>();
+for (let b = 0x80; b <= 0xff; b++) {
+  const ch = iconv.decode(Buffer.from([b]), 'win1252');
+  if (ch !== '\uFFFD') byteOf.set(ch.codePointAt(0) as number, b);
+  byteOf.set(b, b);
+}
+byteOf.set(0x03bc, 0xb5); // µ normalised to Greek mu
+
+/** The bytes behind the mojibake. pdfjs turns byte 0xAD (soft hyphen) into '-', so a '-' in trail position is 0xAD. */
+function latin1Bytes(text: string): Buffer | undefined {
+  const out: number[] = [];
+  let expectTrail = false;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number;
+    let b = cp < 0x80 ? cp : byteOf.get(cp);
+    if (b === undefined) return undefined;
+    if (expectTrail && cp === 0x2d) b = 0xad;
+    out.push(b);
+    expectTrail = !expectTrail && b >= 0x81 && b <= 0xfe;
+  }
+  return Buffer.from(out);
+}
+
+/**
+ * Old GBK PDFs with simple fonts and no ToUnicode map come out as Latin-1 mojibake ("¹ØÓÚ" for "关于"). When most of
+ * a page's non-ASCII characters are Latin-1 and re-decoding the bytes as GB18030 gives mostly Chinese, use that.
+ */
+export function repairGbkMojibake(text: string): { text: string; repaired: boolean } {
+  const nonAscii = [...text].filter((c) => (c.codePointAt(0) as number) >= 0x80);
+  if (nonAscii.length < 4) return { text, repaired: false };
+  const latin = nonAscii.filter((c) => byteOf.has(c.codePointAt(0) as number)).length;
+  if (latin / nonAscii.length < 0.9) return { text, repaired: false };
+  const bytes = latin1Bytes(text);
+  if (!bytes) return { text, repaired: false };
+  const decoded = iconv.decode(bytes, 'gb18030');
+  const hanzi = decoded.match(cjkChar)?.length ?? 0;
+  const replacement = decoded.split('\uFFFD').length - 1;
+  if (hanzi >= nonAscii.length / 4 && replacement <= hanzi / 10) return { text: decoded, repaired: true };
+  return { text, repaired: false };
+}
