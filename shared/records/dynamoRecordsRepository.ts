@@ -396,6 +396,10 @@ export class DynamoRecordsRepository implements RecordsRepository {
     return this.putIfAbsent({ pk: applicationPk(panel.applicationId), sk: panelSk(panel.stage), ...panel });
   }
 
+  async putPanel(panel: PanelRecord): Promise<void> {
+    await this.put({ pk: applicationPk(panel.applicationId), sk: panelSk(panel.stage), ...panel });
+  }
+
   getPanel(applicationId: string, stage: Stage): Promise<PanelRecord | undefined> {
     return this.get<PanelRecord>(applicationPk(applicationId), panelSk(stage));
   }
@@ -431,13 +435,18 @@ export class DynamoRecordsRepository implements RecordsRepository {
       new UpdateCommand({
         TableName: this.tableName,
         Key: { pk: campaignPk(campaign), sk: counterSk(name) },
-        UpdateExpression: 'ADD #v :one',
-        ExpressionAttributeNames: { '#v': 'value' },
-        ExpressionAttributeValues: { ':one': 1 },
+        UpdateExpression: 'ADD #v :one SET #n = :name',
+        ExpressionAttributeNames: { '#v': 'value', '#n': 'name' },
+        ExpressionAttributeValues: { ':one': 1, ':name': name },
         ReturnValues: 'UPDATED_NEW',
       }),
     );
     return Number(out.Attributes?.value);
+  }
+
+  async countersWithPrefix(campaign: string, prefix: string): Promise<Record<string, number>> {
+    const items = await this.queryPrefix<{ name?: string; value: number }>(campaignPk(campaign), counterSk(prefix));
+    return Object.fromEntries(items.map((i) => [String(i.name), Number(i.value)]));
   }
 
   putFinalisationIfAbsent(record: FinalisationRecord): Promise<boolean> {

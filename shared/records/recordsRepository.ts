@@ -59,8 +59,10 @@ export interface RecordsRepository {
   listObjections(applicationId: string): Promise<ObjectionRecord[]>;
 
   // Panels and experts ----------------------------------------------------------------------------------------------
-  /** Conditional put; false when a panel for that stage already exists. */
+  /** Conditional put of the committed seed; false when a panel for that stage already exists. */
   putPanelIfAbsent(panel: PanelRecord): Promise<boolean>;
+  /** Stores the drawn panel over its committed draft. */
+  putPanel(panel: PanelRecord): Promise<void>;
   getPanel(applicationId: string, stage: Stage): Promise<PanelRecord | undefined>;
   putExpert(expert: ExpertRecord): Promise<void>;
   listExperts(poolId: string): Promise<ExpertRecord[]>;
@@ -74,6 +76,8 @@ export interface RecordsRepository {
   // Campaign-wide ---------------------------------------------------------------------------------------------------
   /** Atomic counter (ADD): returns the incremented value. */
   nextCounter(campaign: string, name: string): Promise<number>;
+  /** Counters whose name starts with `prefix` (a Query on the campaign partition). */
+  countersWithPrefix(campaign: string, prefix: string): Promise<Record<string, number>>;
   /** Conditional put; false when this finalisation scope was already recorded. */
   putFinalisationIfAbsent(record: FinalisationRecord): Promise<boolean>;
   getFinalisation(campaign: string, scope: string): Promise<FinalisationRecord | undefined>;
@@ -164,18 +168,21 @@ export interface ObjectionRecord {
   resolvedSeq?: number;
 }
 
+/** COMMITTED: the seed is fixed (its commitment is in the history) but not drawn; DRAWN: the result is recorded. */
 export interface PanelRecord {
   applicationId: string;
   stage: Stage;
+  status: 'COMMITTED' | 'DRAWN';
   poolId: string;
-  /** The pool exactly as it was drawn from, so an auditor can redo the draw. */
-  poolSnapshot: unknown;
-  poolHash: string;
   seedCommitment: string;
+  /** Kept out of the history until the draw reveals it. */
   seed: string;
-  algorithmVersion: string;
-  members: string[];
-  drawnSeq: number;
+  /** The pool exactly as it was drawn from, so an auditor can redo the draw. */
+  poolSnapshot?: unknown[];
+  poolHash?: string;
+  algorithmVersion?: string;
+  members?: string[];
+  drawnSeq?: number;
 }
 
 export interface ExpertRecord {
