@@ -8,6 +8,7 @@ import {
   campaignsDirectory,
   loadCampaign,
 } from '../../shared/campaign/loadCampaign.js';
+import { publicityDays } from '../../shared/campaign/publicityDays.js';
 
 describe('campaign 2025 matches the notice', () => {
   const c = loadCampaign('2025');
@@ -102,5 +103,16 @@ describe('loadCampaign errors', () => {
     const dir = mkdtempSync(join(tmpdir(), 'campaign-'));
     writeFileSync(join(dir, '2028.json'), '{ not json');
     expect(() => loadCampaign('2028', { directory: dir })).toThrow('is not valid JSON');
+  });
+});
+
+describe('publicityDays', () => {
+  it('maps the publicity stages of each track to their working days', () => {
+    const c = loadCampaign('2025');
+    expect(publicityDays(c, 'SI', 'SOCIAL_PUBLICITY')).toBe(7);
+    expect(publicityDays(c, 'SI', 'RESULT_PUBLICITY')).toBe(7);
+    expect(publicityDays(c, 'QM_ORG', 'RESULT_PUBLICITY')).toBe(5);
+    expect(publicityDays(c, 'QM_IND', 'INTERNAL')).toBe(5);
+    expect(publicityDays(c, 'QM_ORG', 'DEFENSE')).toBeUndefined();
   });
 });
