@@ -1,0 +1,74 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
+import { actionCatalogue, actionNames } from '../../shared/actions/actionCatalogue.js';
+import type { ActionContext } from '../../shared/actions/actionContext.js';
+import { ActionError } from '../../shared/actions/actionError.js';
+import { SfnTaskTokenAdapter } from '../../shared/actions/sfnTaskTokenAdapter.js';
+import { completeWaitingTask, type TaskTokenPort } from '../../shared/actions/taskTokenPort.js';
+import { recordsConnectionFromEnv } from '../../shared/records/dynamoRecordsClient.js';
+import { DynamoRecordsRepository } from '../../shared/records/dynamoRecordsRepository.js';
+
+/**
+ * One handler for every reviewer action: they share their dependencies (the records table, the task-token port),
+ * their permissions and their boundary schema, so one function with a routing table is smaller to deploy and to
+ * grant than ten; each action still validates its own request. The event names the action and carries its request
+ * (actor included: the API layer in front sets it from the caller's identity, never from the body).
+ */
+export const ReviewerActionEvent = z.object({ action: z.enum(actionNames), request: z.unknown() });
+
+export type ReviewerActionResponse =
+  | { ok: true; applicationId: string; seqs: number[]; replayed: boolean; taskCompleted: boolean }
+  | { ok: false; code: string; message: string; field?: string };
+
+const logger = new Logger({ serviceName: 'reviewer-action' });
+
+export interface ReviewerActionDependencies {
+  ctx: ActionContext;
+  tasks: TaskTokenPort;
+}
+
+let defaults: ReviewerActionDependencies | undefined;
+function defaultDependencies(): ReviewerActionDependencies {
+  defaults ??= {
+    ctx: { repo: new DynamoRecordsRepository(recordsConnectionFromEnv()), now: () => new Date() },
+    tasks: new SfnTaskTokenAdapter(),
+  };
+  return defaults;
+}
+
+/** Runs one action and completes the waiting task token. Logs names, ids and outcomes only, never the request. */
+export async function handleReviewerAction(
+  event: unknown,
+  deps: ReviewerActionDependencies = defaultDependencies(),
+): Promise<ReviewerActionResponse> {
+  const parsed = ReviewerActionEvent.safeParse(event);
+  if (!parsed.success) return { ok: false, code: 'INVALID_INPUT', message: 'event must be { action, request }' };
+  const { action } = parsed.data;
+  try {
+    const result = await actionCatalogue[action](deps.ctx, parsed.data.request);
+    const taskCompleted = await completeWaitingTask(deps.ctx.repo, deps.tasks, result.task);
+    logger.info('action recorded', {
+      action,
+      applicationId: result.applicationId,
+      seqs: result.events.map((e) => e.seq),
+      replayed: result.replayed,
+      taskCompleted,
+    });
+    return {
+      ok: true,
+      applicationId: result.applicationId,
+      seqs: result.events.map((e) => e.seq),
+      replayed: result.replayed,
+      taskCompleted,
+    };
+  } catch (error) {
+    if (error instanceof ActionError) {
+      logger.warn('action refused', { action, code: error.code, field: error.field });
+      return { ok: false, code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+    }
+    logger.error('action failed', { action, errorName: error instanceof Error ? error.name : 'unknown' });
+    throw error;
+  }
+}
+
+export const handler = (event: unknown) => handleReviewerAction(event);
