@@ -1,10 +1,11 @@
 import { finding } from '../findings/finding.js';
+import { type ApplicationRecords, readApplicationRecords } from './applicationRecords.js';
 import { classifiedMarkingFindings } from './classifiedMarking.js';
 import { classifyMaterial, titleLines } from './classifyMaterial.js';
 import type { ExtractedDocument } from './document.js';
 import { readFormFields } from './formFields.js';
 
-export type ReadDocument = Omit<ExtractedDocument, 'materialType' | 'classificationReason' | 'fields'>;
+export type ReadDocument = Omit<ExtractedDocument, 'materialType' | 'classificationReason' | 'fields' | 'records'>;
 
 /** Material types whose fields must be read: an image-only copy of these is SCAN_WITHOUT_TEXT (SPEC §4). */
 export const textRequiredMaterials = new Set<ExtractedDocument['materialType']>([
@@ -34,5 +35,11 @@ export function analyseDocument(doc: ReadDocument): ExtractedDocument {
       }),
     );
   const fields = doc.readable ? readFormFields(file, doc.pages, doc.tables) : {};
-  return { ...doc, materialType: type, classificationReason: reason, fields, findings };
+  let records: ApplicationRecords = {};
+  if (doc.readable && doc.needsOcr.length < Math.max(1, doc.pageCount)) {
+    const read = readApplicationRecords(file, type, fields, doc.pages, doc.tables);
+    records = read.records;
+    findings.push(...read.findings);
+  }
+  return { ...doc, materialType: type, classificationReason: reason, fields, records, findings };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Finding, SourceRef } from '../findings/finding.js';
 import { MaterialType } from '../materials/materialType.js';
+import { ApplicationRecords } from './applicationRecords.js';
 
 /** What a file really is, from its bytes (magic numbers), whatever its name says. */
 export const DetectedType = z.enum([
@@ -78,6 +79,8 @@ export const ExtractedDocument = z.object({
   headers: z.array(z.string()),
   tables: z.array(Table),
   fields: z.record(z.string(), FieldValue),
+  /** Typed records (organisation, person, standard project with drafters, letter, summary rows) per material type. */
+  records: ApplicationRecords,
   metadata: z.record(z.string(), z.string()),
   /** 1-based pages with no text layer: image-only, to be OCR'd. */
   needsOcr: z.array(z.number().int().positive()),

@@ -43,6 +43,7 @@ function archiveDocument(entry: BundleEntry): ExtractedDocument {
       findings: entry.findings,
     }),
     classificationReason: 'archive: its entries are classified one by one',
+    records: {},
     findings: entry.findings,
   };
 }

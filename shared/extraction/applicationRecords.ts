@@ -1,0 +1,280 @@
+import { z } from 'zod';
+import {
+  Drafter,
+  Grade,
+  Organisation,
+  Person,
+  RecommendationLetter,
+  type RecommendationPoint,
+  recommendationPoints,
+  StandardProject,
+  SummaryTableRow,
+} from '../application/index.js';
+import { type Finding, finding, type SourceRef } from '../findings/finding.js';
+import type { MaterialType } from '../materials/materialType.js';
+import { parseContributionRate } from '../validation/contributionRate.js';
+import { validateCreditCode } from '../validation/creditCode.js';
+import { parseDate } from '../validation/dates.js';
+import { validateIdNumber } from '../validation/idNumber.js';
+import { parseStandardNumber } from '../validation/standardNumber.js';
+import { compactForMatch } from './classifyMaterial.js';
+import type { FieldValue, PageText, Table } from './document.js';
+import { tableGrid } from './formFields.js';
+import { type ColumnKey, columnOfLabel, type FieldKey } from './formLabels.js';
+
+/** The typed records read from one document, validated by the domain schemas of `shared/application`. */
+export const ApplicationRecords = z.object({
+  organisation: Organisation.optional(),
+  person: Person.optional(),
+  standardProject: StandardProject.optional(),
+  recommendationLetter: RecommendationLetter.optional(),
+  summaryRows: z.array(SummaryTableRow).optional(),
+});
+export type ApplicationRecords = z.infer<typeof ApplicationRecords>;
+
+export interface RecordsResult {
+  records: ApplicationRecords;
+  findings: Finding[];
+}
+
+/** Fields a form must yield; missing ones are FIELD_MISSING (review). */
+const requiredFields: Partial<Record<MaterialType, FieldKey[]>> = {
+  QM_ORG_APPLICATION_FORM: ['organisationName', 'creditCode'],
+  QM_IND_APPLICATION_FORM: ['personName', 'idNumber', 'employer'],
+  SI_APPLICATION_FORM: ['standardNumber', 'standardName', 'organisationName'],
+};
+
+const fieldNames: Partial<Record<FieldKey, string>> = {
+  organisationName: '单位名称',
+  creditCode: '统一社会信用代码',
+  personName: '姓名',
+  idNumber: '身份证号',
+  employer: '工作单位',
+  standardNumber: '标准编号',
+  standardName: '标准名称',
+};
+
+interface Row {
+  values: Partial<Record<ColumnKey, { text: string; source: SourceRef }>>;
+  source: SourceRef;
+}
+
+/** Rows under a header row that names at least two known columns, one of them a name. */
+export function readTableRows(file: string, tables: Table[]): Row[] {
+  const rows: Row[] = [];
+  for (const table of tables) {
+    const grid = tableGrid(table);
+    const headerIndex = grid.findIndex((row) => {
+      const columns = new Set(row.filter(Boolean).map((c) => columnOfLabel(c.text)));
+      return columns.has('name') && [...columns].filter(Boolean).length >= 2;
+    });
+    if (headerIndex < 0) continue;
+    const header = (grid[headerIndex] ?? []).map((c) => (c ? columnOfLabel(c.text) : undefined));
+    for (let r = headerIndex + 1; r < grid.length; r++) {
+      const values: Row['values'] = {};
+      (grid[r] ?? []).forEach((cell, c) => {
+        const key = header[c];
+        const text = cell?.text.replace(/\s+/g, ' ').trim();
+        if (key && cell && text && !values[key])
+          values[key] = { text, source: { file, table: table.index, row: cell.row, cell: cell.cell } };
+      });
+      if (!values.name) continue;
+      rows.push({ values, source: { file, table: table.index, row: r } });
+    }
+  }
+  return rows;
+}
+
+/** Reads the typed records of a document according to its material type, with findings for what cannot be read. */
+export function readApplicationRecords(
+  file: string,
+  materialType: MaterialType,
+  fields: Partial<Record<FieldKey, FieldValue>>,
+  pages: PageText[],
+  tables: Table[],
+): RecordsResult {
+  const findings: Finding[] = [];
+  const records: ApplicationRecords = {};
+  const text = (key: FieldKey) => fields[key]?.value;
+  const date = (key: FieldKey) => {
+    const field = fields[key];
+    if (!field) return undefined;
+    const parsed = parseDate(field.value);
+    if (parsed.ok) return parsed.date;
+    findings.push(
+      finding('FIELD_MISSING', 'review', `${field.label}: ${parsed.message}`, {
+        file,
+        field: key,
+        source: field.source,
+      }),
+    );
+    return undefined;
+  };
+  for (const key of requiredFields[materialType] ?? [])
+    if (!fields[key])
+      findings.push(
+        finding('FIELD_MISSING', 'review', `form field ${fieldNames[key] ?? key} could not be read`, {
+          file,
+          field: key,
+        }),
+      );
+  const creditCodeField = fields.creditCode;
+  if (creditCodeField && !validateCreditCode(creditCodeField.value).ok)
+    findings.push(
+      finding('CREDIT_CODE_INVALID', 'blocking', '统一社会信用代码 is malformed or has a wrong check character', {
+        file,
+        field: 'creditCode',
+        source: creditCodeField.source,
+        evidence: creditCodeField.value,
+      }),
+    );
+  const contact = {
+    name: text('contactName'),
+    phone: text('contactPhone'),
+    mobile: text('contactMobile'),
+    email: text('contactEmail'),
+    address: text('address'),
+  };
+  const organisation = () =>
+    Organisation.parse({
+      name: text('organisationName'),
+      creditCode: text('creditCode'),
+      legalRepresentative: text('legalRepresentative'),
+      establishedDate: date('establishedDate'),
+      industry: text('industry'),
+      address: text('address'),
+      contact,
+    });
+
+  switch (materialType) {
+    case 'QM_ORG_APPLICATION_FORM':
+    case 'CREDIT_CODE_CERTIFICATE':
+      records.organisation = organisation();
+      break;
+    case 'QM_IND_APPLICATION_FORM': {
+      const idField = fields.idNumber;
+      if (idField) {
+        const id = validateIdNumber(idField.value);
+        if (!id.ok)
+          findings.push(
+            finding('ID_NUMBER_INVALID', 'blocking', `身份证号 invalid (${id.reason})`, {
+              file,
+              field: 'idNumber',
+              source: idField.source,
+              evidence: id.masked,
+            }),
+          );
+      }
+      records.person = Person.parse({
+        name: text('personName'),
+        idNumber: text('idNumber'),
+        employer: text('employer') ?? text('organisationName'),
+        position: text('position'),
+        qualityWorkStartDate: date('qualityWorkStartDate'),
+        contact,
+      });
+      break;
+    }
+    case 'SI_APPLICATION_FORM': {
+      const numberField = fields.standardNumber;
+      if (numberField) {
+        const parsed = parseStandardNumber(numberField.value);
+        if (!parsed.ok)
+          findings.push(
+            finding('STANDARD_NUMBER_INVALID', 'blocking', parsed.message, {
+              file,
+              field: 'standardNumber',
+              source: numberField.source,
+              evidence: numberField.value,
+            }),
+          );
+      }
+      const drafters = readTableRows(file, tables)
+        .filter((row) => row.values.contributionRate || row.values.unit)
+        .map((row) => {
+          const rateCell = row.values.contributionRate;
+          let contributionRate: number | undefined;
+          if (rateCell) {
+            const rate = parseContributionRate(rateCell.text);
+            if (rate.ok) contributionRate = rate.percent;
+            else
+              findings.push(
+                finding('FIELD_MISSING', 'review', `贡献率: ${rate.message}`, {
+                  file,
+                  field: 'contributionRate',
+                  source: rateCell.source,
+                }),
+              );
+          }
+          return Drafter.parse({
+            name: row.values.name?.text,
+            unit: row.values.unit?.text,
+            position: row.values.position?.text,
+            contributionRate,
+            workContent: row.values.workContent?.text,
+          });
+        });
+      const gradeText = text('requestedGrade') ?? '';
+      const grade = gradeText.includes('一等')
+        ? 'FIRST'
+        : gradeText.includes('二等')
+          ? 'SECOND'
+          : gradeText.includes('三等')
+            ? 'THIRD'
+            : undefined;
+      records.standardProject = StandardProject.parse({
+        standardNumber: text('standardNumber'),
+        standardName: text('standardName'),
+        publicationDate: date('publicationDate'),
+        implementationDate: date('implementationDate'),
+        filingNumber: text('filingNumber'),
+        requestedGrade: grade ? Grade.parse(grade) : undefined,
+        applicant: organisation(),
+        drafters,
+      });
+      break;
+    }
+    case 'RECOMMENDATION_LETTER':
+      records.recommendationLetter = readRecommendationLetter(pages, text('recommendingUnit'));
+      break;
+    case 'QM_SUMMARY_TABLE':
+    case 'SI_PROJECT_SUMMARY_TABLE':
+    case 'SI_RECOMMENDATION_SUMMARY_TABLE':
+      records.summaryRows = readTableRows(file, tables).map((row) => {
+        const rank = Number.parseInt(row.values.rank?.text ?? '', 10);
+        return SummaryTableRow.parse({
+          rank: Number.isInteger(rank) && rank > 0 ? rank : undefined,
+          name: row.values.name?.text,
+          creditCode: row.values.creditCode?.text,
+          standardNumber: row.values.standardNumber?.text,
+          applicantUnit: row.values.applicantUnit?.text,
+          source: row.source,
+        });
+      });
+      break;
+    default:
+      break;
+  }
+  return { records, findings };
+}
+
+/** The eight points (by their headings), the signing unit and the date at the end of a 推荐公函. */
+function readRecommendationLetter(pages: PageText[], unitField: string | undefined): RecommendationLetter {
+  const lines = pages.flatMap((p) => p.lines);
+  const all = compactForMatch(lines.join(''));
+  const pointsPresent = (Object.entries(recommendationPoints) as [RecommendationPoint, string][])
+    .filter(([, heading]) => all.includes(compactForMatch(heading)))
+    .map(([point]) => point);
+  let date: string | undefined;
+  let recommendingUnit = unitField;
+  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 6); i--) {
+    const parsed = parseDate(lines[i]);
+    if (parsed.ok) {
+      date = parsed.date;
+      const before = lines[i - 1]?.trim();
+      if (!recommendingUnit && before && before.length <= 40 && !/[。，,]/.test(before)) recommendingUnit = before;
+      break;
+    }
+  }
+  return RecommendationLetter.parse({ recommendingUnit, date, pointsPresent });
+}

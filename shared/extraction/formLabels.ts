@@ -1,0 +1,92 @@
+/** Form fields and the label synonyms the notice's forms (and their local variants) use for them. */
+export const fieldLabels = {
+  organisationName: [
+    '单位名称',
+    '申报单位',
+    '申报单位名称',
+    '组织名称',
+    '企业名称',
+    '申报组织',
+    '申报组织名称',
+    '单位全称',
+  ],
+  creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', '统一社会信用代码证号'],
+  legalRepresentative: ['法定代表人', '法人代表', '法定代表人姓名'],
+  establishedDate: ['成立日期', '成立时间', '注册日期', '注册时间', '设立日期'],
+  address: ['通信地址', '通讯地址', '单位地址', '注册地址', '地址'],
+  industry: ['所属行业', '行业类别', '行业'],
+  personName: ['姓名', '申报人姓名', '申报人'],
+  idNumber: ['身份证号', '身份证号码', '居民身份证号', '居民身份证号码', '公民身份号码'],
+  employer: ['工作单位', '所在单位', '单位'],
+  position: ['职务', '职务职称', '职务/职称', '职称'],
+  qualityWorkStartDate: ['从事质量工作时间', '从事质量工作起始时间', '参加质量工作时间'],
+  standardNumber: ['标准编号', '标准号'],
+  standardName: ['标准名称', '项目名称'],
+  publicationDate: ['发布日期', '发布时间'],
+  implementationDate: ['实施日期', '实施时间'],
+  filingNumber: ['备案号', '备案编号'],
+  requestedGrade: ['申报等级', '申报奖项等级', '申请等级', '申报奖励等级'],
+  recommendingUnit: ['推荐单位', '推荐单位名称', '推荐部门'],
+  contactName: ['联系人', '联系人姓名'],
+  contactPhone: ['联系电话', '电话', '办公电话'],
+  contactMobile: ['手机', '手机号码', '移动电话'],
+  contactEmail: ['电子邮箱', '邮箱', 'E-mail', 'Email'],
+} as const;
+
+export type FieldKey = keyof typeof fieldLabels;
+
+/** Columns of multi-row tables (drafters, summary tables). */
+export const columnLabels = {
+  rank: ['排序', '序号', '推荐排序', '排名'],
+  name: [
+    '姓名',
+    '名称',
+    '单位名称',
+    '组织名称',
+    '企业名称',
+    '项目名称',
+    '标准名称',
+    '组织或个人名称',
+    '申报组织或个人',
+  ],
+  unit: ['工作单位', '单位', '所在单位', '起草单位'],
+  position: ['职务', '职称', '职务职称', '职务/职称'],
+  contributionRate: ['贡献率', '贡献率%', '贡献率（%）', '贡献比例'],
+  workContent: ['主要工作内容', '工作内容', '承担的主要工作', '主要贡献'],
+  creditCode: ['统一社会信用代码', '社会信用代码', '信用代码'],
+  standardNumber: ['标准编号', '标准号'],
+  applicantUnit: ['申报单位', '第一起草单位'],
+} as const;
+
+export type ColumnKey = keyof typeof columnLabels;
+
+/**
+ * A label as compared: without spaces (ASCII or full-width, "姓　　名"), colons, asterisks, a trailing bracketed hint
+ * ("统一社会信用代码（18位）") and with full-width letters folded.
+ */
+export function normaliseLabel(text: string): string {
+  return text
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/[\s\u3000*:：]/g, '')
+    .replace(/[(（][^()（）]*[)）]$/, '')
+    .toLowerCase();
+}
+
+const lookup = <K extends string>(table: Record<K, readonly string[]>) => {
+  const map = new Map<string, K>();
+  for (const [key, labels] of Object.entries(table) as [K, readonly string[]][])
+    for (const label of labels) if (!map.has(normaliseLabel(label))) map.set(normaliseLabel(label), key);
+  return map;
+};
+
+const fieldByLabel = lookup(fieldLabels);
+const columnByLabel = lookup(columnLabels);
+
+export function fieldOfLabel(text: string): FieldKey | undefined {
+  const label = normaliseLabel(text);
+  return label.length > 0 && label.length <= 24 ? fieldByLabel.get(label) : undefined;
+}
+
+export function columnOfLabel(text: string): ColumnKey | undefined {
+  return columnByLabel.get(normaliseLabel(text));
+}
