@@ -76,7 +76,7 @@ export function readFormFields(file: string, pages: PageText[], tables: Table[])
   };
   for (const table of tables) {
     const grid = tableGrid(table);
-    grid.forEach((row, r) =>
+    grid.forEach((row, r) => {
       row.forEach((gridCell, c) => {
         if (!gridCell || gridCell.row !== r || (c > 0 && same(row[c - 1], gridCell))) return;
         const key = fieldOfLabel(gridCell.text);
@@ -97,8 +97,8 @@ export function readFormFields(file: string, pages: PageText[], tables: Table[])
               cell: gridCell.cell,
             });
         }
-      }),
-    );
+      });
+    });
   }
   for (const page of pages)
     page.lines.forEach((line, i) => {
