@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { actionCatalogue, actionNames } from '../../shared/actions/actionCatalogue.js';
 import type { ActionContext } from '../../shared/actions/actionContext.js';
 import { ActionError } from '../../shared/actions/actionError.js';
+import { finaliseCampaign } from '../../shared/actions/finaliseCampaign.js';
 import { SfnTaskTokenAdapter } from '../../shared/actions/sfnTaskTokenAdapter.js';
 import { completeWaitingTask, type TaskTokenPort } from '../../shared/actions/taskTokenPort.js';
 import { recordsConnectionFromEnv } from '../../shared/records/dynamoRecordsClient.js';
@@ -14,10 +15,14 @@ import { DynamoRecordsRepository } from '../../shared/records/dynamoRecordsRepos
  * grant than ten; each action still validates its own request. The event names the action and carries its request
  * (actor included: the API layer in front sets it from the caller's identity, never from the body).
  */
-export const ReviewerActionEvent = z.object({ action: z.enum(actionNames), request: z.unknown() });
+export const ReviewerActionEvent = z.object({
+  action: z.enum([...actionNames, 'finaliseCampaign']),
+  request: z.unknown(),
+});
 
 export type ReviewerActionResponse =
   | { ok: true; applicationId: string; seqs: number[]; replayed: boolean; taskCompleted: boolean }
+  | { ok: true; scope: string; applications: number; tasksCompleted: number }
   | { ok: false; code: string; message: string; field?: string };
 
 const logger = new Logger({ serviceName: 'reviewer-action' });
@@ -45,6 +50,18 @@ export async function handleReviewerAction(
   if (!parsed.success) return { ok: false, code: 'INVALID_INPUT', message: 'event must be { action, request }' };
   const { action } = parsed.data;
   try {
+    if (action === 'finaliseCampaign') {
+      const result = await finaliseCampaign(deps.ctx, parsed.data.request);
+      let tasksCompleted = 0;
+      for (const task of result.tasks) if (await completeWaitingTask(deps.ctx.repo, deps.tasks, task)) tasksCompleted++;
+      logger.info('campaign finalised', {
+        action,
+        scope: result.scope,
+        applications: result.outcomes.length,
+        tasksCompleted,
+      });
+      return { ok: true, scope: result.scope, applications: result.outcomes.length, tasksCompleted };
+    }
     const result = await actionCatalogue[action](deps.ctx, parsed.data.request);
     const taskCompleted = await completeWaitingTask(deps.ctx.repo, deps.tasks, result.task);
     logger.info('action recorded', {

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { loadCampaign } from '../campaign/loadCampaign.js';
 import { type ApplicationState, loadApplicationState } from '../history/appendEvent.js';
 import type { HistoryEvent } from '../history/historyEvent.js';
 import { drawPanel } from '../panel/drawPanel.js';
@@ -19,6 +18,7 @@ import {
   requireStage,
 } from './actionContext.js';
 import { ActionError } from './actionError.js';
+import { campaignOf } from './campaignOf.js';
 
 export const seedCommittedEventType = 'PANEL_SEED_COMMITTED';
 export const panelDrawnEventType = 'PANEL_DRAWN';
@@ -73,7 +73,7 @@ export async function drawApplicationPanel(ctx: ActionContext, request: unknown)
   };
   // Validate before anything is written.
   const meta = guard(await loadApplicationState(ctx.repo, r.applicationId));
-  const campaign = loadCampaign(meta.campaign);
+  const campaign = campaignOf(meta.campaign);
   const size = r.size ?? campaign.panels.sizes[r.stage];
   if (!size) throw new ActionError('INVALID_INPUT', `no panel size configured for ${r.stage}`, 'size');
   const experts = await ctx.repo.listExperts(r.poolId);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { CalendarYearNotCovered } from '../calendar/errors.js';
 import { publicityWindow } from '../calendar/publicityWindow.js';
-import { loadCampaign } from '../campaign/loadCampaign.js';
 import { Stage, stageKind } from '../workflow/stage.js';
 import {
   type ActionContext,
@@ -14,6 +13,7 @@ import {
   requireStage,
 } from './actionContext.js';
 import { ActionError } from './actionError.js';
+import { campaignOf } from './campaignOf.js';
 
 export const publicityOpenedEventType = 'PUBLICITY_OPENED';
 
@@ -37,7 +37,7 @@ export async function openPublicityWindow(ctx: ActionContext, request: unknown):
     requireNotPaused(state);
     if (state.events.some((e) => e.type === publicityOpenedEventType && e.stage === r.stage))
       throw new ActionError('WINDOW_ALREADY_OPENED', `the ${r.stage} window of ${meta.applicationId} is already open`);
-    const campaign = loadCampaign(meta.campaign);
+    const campaign = campaignOf(meta.campaign);
     const days = campaign.publicity.workingDays[meta.track][r.stage === 'SOCIAL_PUBLICITY' ? 'social' : 'result'];
     const opensAt = r.opensAt ?? ctx.now().toISOString();
     let window: ReturnType<typeof publicityWindow>;

@@ -38,6 +38,8 @@ export const RecordDecisionRequest = ActionEnvelope.extend({
   /** Written reasons (a rejection at 资料评审 is a written notice to the applicant). */
   reasons: z.string().trim().min(1),
   evidence: z.array(Evidence).default([]),
+  /** 综合评价 / 综合评选: the comprehensive score the campaign ranking uses (higher is better). */
+  score: z.number().min(0).max(100).optional(),
 });
 
 export const decisionEventType = 'DECISION_RECORDED';
@@ -74,7 +76,7 @@ export async function recordDecision(ctx: ActionContext, request: unknown): Prom
       role: r.actor.role,
       at: ctx.now().toISOString(),
       evidence: r.evidence,
-      data: { outcome: r.outcome, reasons: r.reasons, to },
+      data: { outcome: r.outcome, reasons: r.reasons, to, ...(r.score === undefined ? {} : { score: r.score }) },
     };
   });
   return {

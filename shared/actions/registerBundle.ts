@@ -6,6 +6,7 @@ import { Evidence } from '../history/historyEvent.js';
 import { registeredEventType } from '../history/projectApplication.js';
 import type { BundleSource } from '../records/recordsRepository.js';
 import { type ActionContext, ActionEnvelope, parseRequest, requireRole } from './actionContext.js';
+import { campaignOf } from './campaignOf.js';
 
 const Source = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('s3'), bucket: z.string().min(1), key: z.string().min(1), versionId: z.string().min(1) }),
@@ -52,6 +53,7 @@ export const applicationIdOf = (bundleId: string, n: number) => `${bundleId.slic
 export async function registerBundle(ctx: ActionContext, request: unknown): Promise<RegisterBundleResult> {
   const r = parseRequest(RegisterBundleRequest, request);
   requireRole(r.actor.role, ['system'], 'registerBundle');
+  campaignOf(r.campaign);
   const bundleId = bundleIdOf(r.source);
   const proposedIds = r.applications.map((_, i) => applicationIdOf(bundleId, i + 1));
   const created = await ctx.repo.putBundleIfAbsent({
