@@ -6,6 +6,7 @@ import { lodgeObjection } from './lodgeObjection.js';
 import { openPublicityWindow } from './openPublicityWindow.js';
 import { recordConsultationOpinion } from './recordConsultationOpinion.js';
 import { recordDecision } from './recordDecision.js';
+import { recordDisclosureNeed } from './recordDisclosureNeed.js';
 import { recordPanelScores } from './recordPanelScores.js';
 import { requireConsultations } from './requireConsultations.js';
 import { resolveObjection } from './resolveObjection.js';
@@ -22,6 +23,7 @@ export const actionCatalogue = {
   closePublicityWindow,
   drawApplicationPanel,
   recordPanelScores,
+  recordDisclosureNeed,
 } satisfies Record<string, (ctx: ActionContext, request: unknown) => Promise<ActionResult>>;
 
 export type ActionName = keyof typeof actionCatalogue;
