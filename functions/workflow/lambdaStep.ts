@@ -1,0 +1,44 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { z } from 'zod';
+import { runStep, type WorkflowStep } from '../../shared/workflow/workflowStep.js';
+import { awsWorkflowDependencies } from './awsWorkflowDependencies.js';
+
+const serviceName = 'award-workflow';
+
+/** Ids that may be logged: never payloads (document text, ID numbers and phones live in payloads). */
+function loggableIds(event: unknown): Record<string, string> {
+  if (typeof event !== 'object' || event === null) return {};
+  const e = event as Record<string, unknown>;
+  const pick = (v: unknown) => (typeof v === 'string' ? v.slice(0, 120) : undefined);
+  const ids: Record<string, string | undefined> = {
+    applicationId: pick(e.applicationId),
+    stage: pick(e.stage),
+    track: pick(e.track),
+  };
+  return Object.fromEntries(Object.entries(ids).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** A Lambda handler around one workflow step: Powertools logger, tracer and metrics; logs ids and outcomes only. */
+export function lambdaStep<S extends z.ZodType, O>(step: WorkflowStep<S, O>) {
+  const logger = new Logger({ serviceName, persistentKeys: { step: step.name } });
+  const tracer = new Tracer({ serviceName });
+  const metrics = new Metrics({ namespace: 'JilinQualityAward', serviceName });
+  return async (event: unknown): Promise<O> => {
+    const ids = loggableIds(event);
+    try {
+      const result = await runStep(step, awsWorkflowDependencies(tracer), event);
+      logger.info('step done', ids);
+      metrics.addMetric(`${step.name}.ok`, MetricUnit.Count, 1);
+      return result;
+    } catch (error) {
+      const errorName = error instanceof Error ? error.name : 'unknown';
+      logger.warn('step ended with an error', { ...ids, errorName });
+      metrics.addMetric(`${step.name}.error`, MetricUnit.Count, 1);
+      throw error;
+    } finally {
+      metrics.publishStoredMetrics();
+    }
+  };
+}
