@@ -73,7 +73,15 @@ function plainInfo(info) {
   return out;
 }
 
-const parsers = { docx: parseDocx, doc: parseDoc, pdf: parsePdf };
+async function warm() {
+  require('mammoth');
+  require('word-extractor');
+  await import('pdf-parse');
+  pdfAssets ??= pdfjsAssetDirs();
+  return {};
+}
+
+const parsers = { docx: parseDocx, doc: parseDoc, pdf: parsePdf, warm };
 
 parentPort?.on('message', async (job) => {
   try {

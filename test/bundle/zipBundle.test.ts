@@ -143,3 +143,15 @@ describe('folder bundles', () => {
     expect(entries[1]?.materialType).toBe('SELF_EVALUATION_REPORT');
   });
 });
+
+describe('ISO images', () => {
+  it('ARCHIVE_UNREADABLE: an ISO image is reported as not supported, not silently dropped', async () => {
+    const iso = path.join(work, 'cd.iso');
+    writeFileSync(iso, Buffer.alloc(4096));
+    const { entries, findings } = await extractBundle({ isoPath: iso }, { sandbox });
+    expect(entries).toEqual([]);
+    expect(findings).toEqual([
+      expect.objectContaining({ code: 'ARCHIVE_UNREADABLE', file: 'cd.iso', message: expect.stringContaining('ISO') }),
+    ]);
+  });
+});

@@ -1,0 +1,198 @@
+/**
+ * Extraction benchmark (run: npx tsx test/bench/extraction.bench.ts). Compares extraction through the sandboxed
+ * pipeline with the bare library calls on the same files in the same run, and measures peak RSS of a 100 MB bundle
+ * in a fresh child process. Prints a table.
+ */
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { deflateSync } from 'node:zlib';
+import mammoth from 'mammoth';
+import { PDFParse } from 'pdf-parse';
+import PDFDocument from 'pdfkit';
+import WordExtractor from 'word-extractor';
+import { extractBundle } from '../../shared/extraction/extractBundle.js';
+import { extractFile } from '../../shared/extraction/extractFile.js';
+import { ParserSandbox } from '../../shared/extraction/parserSandbox.js';
+import { buildBundleZip } from '../fixtures/bundleZip.js';
+import { buildDocx } from '../fixtures/chineseDocx.js';
+import { buildPdf } from '../fixtures/chinesePdf.js';
+import { committedFixture } from '../fixtures/committedFixtures.js';
+import { buildRawZip } from '../fixtures/rawZip.js';
+
+const require = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(createRequire(require.resolve('pdf-parse')).resolve('pdfjs-dist/package.json'));
+const pdfAssets = {
+  cMapUrl: `${path.join(pdfjsRoot, 'cmaps')}/`,
+  cMapPacked: true,
+  standardFontDataUrl: `${path.join(pdfjsRoot, 'standard_fonts')}/`,
+};
+
+async function bareDocx(bytes: Buffer) {
+  await mammoth.convertToHtml({ buffer: bytes });
+}
+async function bareDoc(bytes: Buffer) {
+  (await new WordExtractor().extract(bytes)).getBody();
+}
+async function barePdf(bytes: Buffer) {
+  const parser = new PDFParse({ data: new Uint8Array(bytes), ...pdfAssets, verbosity: 0 });
+  await parser.getInfo();
+  await parser.getText();
+  await parser.destroy();
+}
+
+async function time(fn: () => Promise<unknown>, runs = 3): Promise<number> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(samples.length / 2)] as number;
+}
+
+const paragraph = '本单位坚持以质量第一为价值导向，建立健全质量管理体系，2024年产品一次交验合格率达到99.8%。';
+
+/** A PDF page of random (incompressible) pixels: about 1 MB. */
+function noisePdf(): Promise<Buffer> {
+  const width = 600;
+  const height = 560;
+  const raw = randomBytes((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) raw[y * (width * 3 + 1)] = 0;
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const typed = Buffer.concat([Buffer.from(type), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(require('node:zlib').crc32(typed));
+    return Buffer.concat([len, typed, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 2;
+  const png = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw, { level: 0 })),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+  const doc = new PDFDocument({ autoFirstPage: false });
+  doc.addPage({ size: 'A4', margin: 0 });
+  doc.image(png, 0, 0, { width: 595 });
+  return new Promise((resolve) => {
+    const parts: Buffer[] = [];
+    doc.on('data', (c: Buffer) => parts.push(c));
+    doc.on('end', () => resolve(Buffer.concat(parts)));
+    doc.end();
+  });
+}
+
+async function rssChild(zipPath: string) {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  const sandbox = new ParserSandbox({
+    workers: 2,
+    timeoutMs: 60_000,
+    maxHeapMb: Number(process.env.BENCH_HEAP_MB ?? 512),
+  });
+  const start = performance.now();
+  const result = await extractBundle({ zipPath }, { sandbox });
+  const ms = performance.now() - start;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  await sandbox.close();
+  process.stdout.write(
+    JSON.stringify({ peakMb: Math.round(peak / 1e6), ms: Math.round(ms), entries: result.entries.length }),
+  );
+}
+
+async function main() {
+  const work = mkdtempSync(path.join(tmpdir(), 'extraction-bench-'));
+  const rows: string[][] = [];
+  try {
+    const sandbox = new ParserSandbox({ workers: 2, timeoutMs: 120_000 });
+    // Warm the workers and the in-process libraries alike.
+    await sandbox.warm();
+    const warmPdf = await buildPdf([['预热']]);
+    await extractFile(warmPdf, 'w.pdf', { sandbox });
+    await barePdf(warmPdf);
+
+    const docx200 = await buildDocx({ title: '自评报告', paragraphs: Array(12).fill(paragraph), pages: 200 });
+    const docxBare = await time(() => bareDocx(docx200));
+    const docxOurs = await time(() => extractFile(docx200, '自评报告.docx', { sandbox }));
+    rows.push(['200-page .docx', `${(docx200.length / 1024).toFixed(0)} KB`, docxBare.toFixed(0), docxOurs.toFixed(0)]);
+
+    const pdf100 = await buildPdf(
+      Array.from({ length: 100 }, (_, i) => [`第${i + 1}页`, ...Array(25).fill(paragraph)]),
+    );
+    const pdfBare = await time(() => barePdf(pdf100));
+    const pdfOurs = await time(() => extractFile(pdf100, '自评报告.pdf', { sandbox }));
+    rows.push(['100-page .pdf', `${(pdf100.length / 1024).toFixed(0)} KB`, pdfBare.toFixed(0), pdfOurs.toFixed(0)]);
+
+    const doc = committedFixture('chinese-headings-table.doc');
+    const smallDocx = await buildDocx({ title: '组织申报表', paragraphs: Array(20).fill(paragraph), pages: 3 });
+    const smallPdf = await buildPdf([Array(20).fill(paragraph), Array(20).fill(paragraph)]);
+    const files = Array.from({ length: 60 }, (_, i) => {
+      const kind = i % 3;
+      return {
+        name: `材料${i}.${['docx', 'pdf', 'doc'][kind]}`,
+        data: [smallDocx, smallPdf, doc][kind] as Buffer,
+        gbkName: i % 2 === 0,
+      };
+    });
+    const bundlePath = path.join(work, 'bundle60.zip');
+    writeFileSync(bundlePath, buildBundleZip(files));
+    const bundleBare = await time(async () => {
+      for (const f of files) {
+        if (f.name.endsWith('.docx')) await bareDocx(f.data);
+        else if (f.name.endsWith('.pdf')) await barePdf(f.data);
+        else await bareDoc(f.data);
+      }
+    }, 1);
+    await extractBundle({ zipPath: bundlePath }, { sandbox }); // first run: each worker's JIT and CMap loading
+    const bundleOurs = await time(() => extractBundle({ zipPath: bundlePath }, { sandbox }));
+    rows.push([
+      '60-file bundle (zip)',
+      `${(files.reduce((s, f) => s + f.data.length, 0) / 1024).toFixed(0)} KB`,
+      bundleBare.toFixed(0),
+      bundleOurs.toFixed(0),
+    ]);
+    await sandbox.close();
+
+    const big = await Promise.all(Array.from({ length: 100 }, () => noisePdf()));
+    const bigPath = path.join(work, 'bundle100mb.zip');
+    writeFileSync(
+      bigPath,
+      buildRawZip(big.map((data, i) => ({ name: `扫描件${String(i).padStart(3, '0')}.pdf`, data, deflate: false }))),
+    );
+    const bigMb = big.reduce((s, b) => s + b.length, 0) / 1e6;
+    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--rss', bigPath], {
+      encoding: 'utf8',
+      maxBuffer: 1e6,
+    });
+    const rss = JSON.parse(child.stdout || '{}') as { peakMb?: number; ms?: number; entries?: number };
+
+    console.log('\nExtraction benchmark (median of 3 runs after warm-up; bare bundle: 1 sequential run; ms)\n');
+    console.log('| case | size | bare library ms | pipeline ms | ratio |');
+    console.log('|---|---|---|---|---|');
+    for (const [name, size, bare, ours] of rows)
+      console.log(`| ${name} | ${size} | ${bare} | ${ours} | ${(Number(ours) / Number(bare)).toFixed(2)} |`);
+    console.log(
+      `\n100 MB bundle (${bigMb.toFixed(0)} MB, ${rss.entries} entries): peak RSS ${rss.peakMb} MB (target < 512), ${rss.ms} ms` +
+        (child.status === 0 ? '' : ` — child failed: ${child.stderr.slice(0, 300)}`),
+    );
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[2] === '--rss') await rssChild(process.argv[3] as string);
+else await main();
