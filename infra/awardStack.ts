@@ -1,12 +1,22 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { ReviewerApi } from './reviewerApi.js';
 import { Storage } from './storage.js';
+import { Workflows } from './workflows.js';
 
 export class AwardStack extends Stack {
   readonly storage: Storage;
+  readonly workflows: Workflows;
+  readonly api: ReviewerApi;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     this.storage = new Storage(this, 'Storage');
+    const officeEmail = this.node.tryGetContext('officeEmail') as string | undefined;
+    this.workflows = new Workflows(this, 'Workflows', {
+      storage: this.storage,
+      ...(officeEmail ? { officeEmail } : {}),
+    });
+    this.api = new ReviewerApi(this, 'ReviewerApi', { storage: this.storage, project: this.workflows.project });
   }
 }

@@ -1,0 +1,96 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type { Construct } from 'constructs';
+
+export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * NodejsFunction falls back to bundling in Docker, silently, when it cannot resolve esbuild. We never want that
+ * (no Docker here, and a different build than the benchmark measures), so synth stops at once instead.
+ */
+export function assertEsbuildResolvable(): string {
+  try {
+    return createRequire(join(repoRoot, 'package.json')).resolve('esbuild');
+  } catch {
+    throw new Error(
+      'esbuild cannot be resolved from the project root: run `npm install` (Docker bundling is not used)',
+    );
+  }
+}
+
+/**
+ * esbuild options shared by the CDK bundling and the bundle-size benchmark, so the benchmark measures what ships.
+ * `@aws-sdk/*` is external: the Node 22 Lambda runtime provides SDK v3. ESM output with a `require` shim for the
+ * CommonJS dependencies; `module` before `main` lets esbuild tree-shake ESM builds (zod's locales among them).
+ */
+export const bundlingOptions = {
+  minify: true,
+  sourceMap: false,
+  target: 'node22',
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  externalModules: ['@aws-sdk/*'],
+  banner:
+    "import { createRequire as __awardCreateRequire } from 'node:module';const require = __awardCreateRequire(import.meta.url);",
+} as const;
+
+/** Campaign JSON files ship next to the handler; the Lambda points AWARD_CAMPAIGNS_DIR there. */
+const campaignsSource = join(repoRoot, 'shared', 'campaign', 'campaigns');
+export const campaignsDirInLambda = '/var/task/campaigns';
+
+export interface AwardFunctionProps {
+  entry: string;
+  description: string;
+  key: kms.IKey;
+  environment?: Record<string, string>;
+  timeout?: Duration;
+  memorySize?: number;
+  /** For functions invoked asynchronously (EventBridge targets): failed events go to a DLQ. */
+  deadLetterQueue?: import('aws-cdk-lib/aws-sqs').IQueue;
+}
+
+/** A Lambda of the pipeline: Node 22, arm64, esbuild bundling locally, X-Ray, an encrypted log group with retention. */
+export function awardFunction(scope: Construct, id: string, props: AwardFunctionProps): NodejsFunction {
+  assertEsbuildResolvable();
+  const logGroup = new logs.LogGroup(scope, `${id}Logs`, {
+    retention: logs.RetentionDays.ONE_YEAR,
+    encryptionKey: props.key,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  return new NodejsFunction(scope, id, {
+    entry: props.entry,
+    handler: 'handler',
+    description: props.description,
+    runtime: lambda.Runtime.NODEJS_22_X,
+    architecture: lambda.Architecture.ARM_64,
+    memorySize: props.memorySize ?? 512,
+    timeout: props.timeout ?? Duration.seconds(60),
+    tracing: lambda.Tracing.ACTIVE,
+    logGroup,
+    projectRoot: repoRoot,
+    depsLockFilePath: join(repoRoot, 'package-lock.json'),
+    environment: {
+      AWARD_CAMPAIGNS_DIR: campaignsDirInLambda,
+      POWERTOOLS_LOG_LEVEL: 'INFO',
+      ...props.environment,
+    },
+    ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+    bundling: {
+      ...bundlingOptions,
+      mainFields: [...bundlingOptions.mainFields],
+      externalModules: [...bundlingOptions.externalModules],
+      forceDockerBundling: false,
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (_input: string, outputDir: string) => [`cp -r "${campaignsSource}" "${outputDir}/campaigns"`],
+      },
+    },
+  });
+}
