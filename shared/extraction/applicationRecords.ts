@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import {
+  type AdministrativeRank,
   Drafter,
   Grade,
   Organisation,
+  type OwnershipType,
   Person,
+  parseAdministrativeRank,
+  parseOwnershipType,
   RecommendationLetter,
   type RecommendationPoint,
   recommendationPoints,
@@ -17,6 +21,7 @@ import { validateCreditCode } from '../validation/creditCode.js';
 import { parseDate } from '../validation/dates.js';
 import { validateIdNumber } from '../validation/idNumber.js';
 import { parseStandardNumber } from '../validation/standardNumber.js';
+import { parseYesNo, readChoice } from './checkboxChoice.js';
 import { compactForMatch } from './classifyMaterial.js';
 import type { FieldValue, PageText, Table } from './document.js';
 import { tableGrid } from './formFields.js';
@@ -118,6 +123,32 @@ export function readApplicationRecords(
           field: key,
         }),
       );
+  const unclear = (key: FieldKey, what: string) => {
+    const field = fields[key] as FieldValue;
+    findings.push(
+      finding('FIELD_MISSING', 'review', `${field.label}: ${what}`, { file, field: key, source: field.source }),
+    );
+    return undefined;
+  };
+  const flag = (key: FieldKey) => {
+    const field = fields[key];
+    if (!field) return undefined;
+    return parseYesNo(field.value) ?? unclear(key, 'no single 是/否 answer is ticked or written');
+  };
+  /** One option of a tick-box field mapped by `parse`; several ticked options must agree. */
+  const option = <T>(key: FieldKey, parse: (text: string) => T | undefined): T | undefined => {
+    const field = fields[key];
+    if (!field) return undefined;
+    const read = new Set(readChoice(field.value).selected.map(parse));
+    const value = read.size === 1 ? [...read][0] : undefined;
+    return value ?? unclear(key, 'no single recognised option is ticked or written');
+  };
+  const ownership = () =>
+    option<OwnershipType>(
+      'ownershipType',
+      (t) => parseOwnershipType(t) ?? (/^其他|^其它/.test(t) ? 'OTHER' : undefined),
+    );
+  const rank = () => option<AdministrativeRank>('administrativeRank', parseAdministrativeRank);
   const creditCodeField = fields.creditCode;
   if (creditCodeField && !validateCreditCode(creditCodeField.value).ok)
     findings.push(
@@ -139,8 +170,15 @@ export function readApplicationRecords(
     Organisation.parse({
       name: text('organisationName'),
       creditCode: text('creditCode'),
+      isLegalPerson: flag('isLegalPerson'),
       legalRepresentative: text('legalRepresentative'),
       establishedDate: date('establishedDate'),
+      ownershipType: ownership(),
+      isHeadquartersOrGroup: flag('isHeadquartersOrGroup'),
+      isFourNew: flag('isFourNew'),
+      isSpecialisedSme: flag('isSpecialisedSme'),
+      administrativeRank: rank(),
+      headIsAuditSubject: flag('auditSubject'),
       industry: text('industry'),
       address: text('address'),
       contact,
@@ -169,8 +207,17 @@ export function readApplicationRecords(
         name: text('personName'),
         idNumber: text('idNumber'),
         employer: text('employer') ?? text('organisationName'),
+        employerCreditCode: text('creditCode'),
+        employerOwnershipType: ownership(),
         position: text('position'),
+        administrativeRank: rank(),
+        isHead: flag('isHead'),
+        isLegalRepresentative: flag('isLegalRepresentative'),
+        isAuditSubject: flag('auditSubject'),
+        isRegulatorStaff: flag('isRegulatorStaff'),
+        isUnitedFrontFigure: flag('isUnitedFrontFigure'),
         qualityWorkStartDate: date('qualityWorkStartDate'),
+        jilinQualityWorkStartDate: date('jilinQualityWorkStartDate'),
         contact,
       });
       break;

@@ -58,6 +58,8 @@ export const FieldValue = z.object({
   value: z.string(),
   label: z.string(),
   source: SourceRef,
+  /** For tick-box fields (单位性质, 是否…): the ticked options, or the written answer. */
+  selected: z.array(z.string()).optional(),
 });
 export type FieldValue = z.infer<typeof FieldValue>;
 

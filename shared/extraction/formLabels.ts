@@ -31,9 +31,106 @@ export const fieldLabels = {
   contactPhone: ['联系电话', '电话', '办公电话'],
   contactMobile: ['手机', '手机号码', '移动电话'],
   contactEmail: ['电子邮箱', '邮箱', 'E-mail', 'Email'],
+  ownershipType: [
+    '单位性质',
+    '企业性质',
+    '组织性质',
+    '所有制性质',
+    '所有制形式',
+    '所有制类型',
+    '经济类型',
+    '经济性质',
+    '企业类型',
+    '单位类型',
+    '登记注册类型',
+    '工作单位性质',
+    '所在单位性质',
+  ],
+  isLegalPerson: [
+    '是否具有法人资格',
+    '是否具备法人资格',
+    '具有法人资格',
+    '法人资格',
+    '是否法人单位',
+    '是否为法人单位',
+    '是否独立法人',
+    '是否为独立法人',
+  ],
+  isHeadquartersOrGroup: [
+    '是否为企业总部或总公司（集团）',
+    '是否企业总部或总公司（集团）',
+    '是否为企业总部或总公司',
+    '是否为总部或总公司',
+    '企业总部或总公司（集团）',
+    '是否为集团或总部',
+    '是否为集团公司',
+    '是否集团',
+    '是否总部',
+  ],
+  isFourNew: [
+    '是否“四新”企业',
+    '是否为“四新”企业',
+    '“四新”企业',
+    '是否属于“四新”企业',
+    '是否为“四新”（新技术、新产业、新业态、新模式）企业',
+  ],
+  isSpecialisedSme: [
+    '是否省级“专精特新”中小企业',
+    '是否为省级“专精特新”中小企业',
+    '是否列入省级“专精特新”中小企业',
+    '是否列入省级“专精特新”中小企业名单',
+    '是否“专精特新”企业',
+    '是否为“专精特新”企业',
+    '省级“专精特新”中小企业',
+    '“专精特新”中小企业',
+    '“专精特新”企业',
+  ],
+  administrativeRank: ['行政级别', '单位行政级别', '单位级别', '干部级别', '行政职级', '职级', '级别'],
+  auditSubject: [
+    '是否为被审计对象',
+    '是否被审计对象',
+    '负责人是否为被审计对象',
+    '主要负责人是否为被审计对象',
+    '单位负责人是否为被审计对象',
+    '被审计对象',
+  ],
+  isLegalRepresentative: ['是否为法定代表人', '是否法定代表人', '是否为单位法定代表人', '是否单位法定代表人'],
+  isHead: [
+    '是否为单位负责人',
+    '是否单位负责人',
+    '是否为负责人',
+    '是否负责人',
+    '是否为单位主要负责人',
+    '是否为主要负责人',
+    '是否主要负责人',
+  ],
+  isRegulatorStaff: [
+    '是否为市场监管部门工作人员',
+    '是否市场监管部门工作人员',
+    '是否为市场监管部门及其工作人员',
+    '是否为市场监督管理部门工作人员',
+    '市场监管部门工作人员',
+  ],
+  isUnitedFrontFigure: ['是否为统战人士', '是否统战人士', '统战人士'],
+  jilinQualityWorkStartDate: ['在吉林省从事质量工作时间', '在吉林从事质量工作时间', '在吉林省从事质量工作起始时间'],
 } as const;
 
 export type FieldKey = keyof typeof fieldLabels;
+
+/** Fields answered by ticking a box (or writing the option): their value is read with `readChoice`. */
+export const choiceFields = new Set<FieldKey>([
+  'ownershipType',
+  'isLegalPerson',
+  'isHeadquartersOrGroup',
+  'isFourNew',
+  'isSpecialisedSme',
+  'administrativeRank',
+  'auditSubject',
+  'isLegalRepresentative',
+  'isHead',
+  'isRegulatorStaff',
+  'isUnitedFrontFigure',
+]);
 
 /** Columns of multi-row tables (drafters, summary tables). */
 export const columnLabels = {
@@ -61,13 +158,13 @@ export const columnLabels = {
 export type ColumnKey = keyof typeof columnLabels;
 
 /**
- * A label as compared: without spaces (ASCII or full-width, "姓　　名"), colons, asterisks, a trailing bracketed hint
- * ("统一社会信用代码（18位）") and with full-width letters folded.
+ * A label as compared: without spaces (ASCII or full-width, "姓　　名"), colons, asterisks, quotes, question marks, a
+ * trailing bracketed hint ("统一社会信用代码（18位）") and with full-width letters folded.
  */
 export function normaliseLabel(text: string): string {
   return text
     .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000*:：]/g, '')
+    .replace(/[\s\u3000*:："'“”‘’「」『』?？]/g, '')
     .replace(/[(（][^()（）]*[)）]$/, '')
     .toLowerCase();
 }
@@ -84,7 +181,7 @@ const columnByLabel = lookup(columnLabels);
 
 export function fieldOfLabel(text: string): FieldKey | undefined {
   const label = normaliseLabel(text);
-  return label.length > 0 && label.length <= 24 ? fieldByLabel.get(label) : undefined;
+  return label.length > 0 && label.length <= 40 ? fieldByLabel.get(label) : undefined;
 }
 
 export function columnOfLabel(text: string): ColumnKey | undefined {

@@ -39,9 +39,12 @@ const span = (cell: HTMLElement, name: string) => {
   return Number.isFinite(value) && value > 0 ? value : 1;
 };
 
+/** mammoth renders Word check boxes (content controls, legacy form fields) as inputs: keep them as tick-box glyphs. */
+const checkboxInput = /<input\b[^>]*\btype="checkbox"[^>]*>/g;
+
 /** mammoth's HTML → lines and tables (rows of cells with their spans); nested tables become tables of their own. */
 export function layoutFromHtml(html: string): WordLayout {
-  const root = parse(html);
+  const root = parse(html.replace(checkboxInput, (input) => (/\bchecked\b/.test(input) ? '☑' : '☐')));
   const lines: string[] = [];
   const tables: Table[] = [];
 
