@@ -159,7 +159,6 @@ function checkApplication(
       field: 'applicant.declassificationConsent',
       who: '申报单位/个人',
     }),
-    ...eligibilityFindings(app, group, campaign, receivedAt),
     ...checkPublicityEvidence(group.track, docs, campaign),
     ...(group.track === 'QM_ORG' ? checkSelfEvaluation(ofType('SELF_EVALUATION_REPORT')) : []),
     ...(app ? checkCrossDocument(app, docs) : []),
@@ -167,7 +166,8 @@ function checkApplication(
     ...summary.findings,
   ];
   const fileFindings = docs.flatMap((d) => d.findings);
-  const findings = orderFindings([...fileFindings, ...withoutRepeats(own, fileFindings)]);
+  const eligibility = withoutRepeats(eligibilityFindings(app, group, campaign, receivedAt), fileFindings);
+  const findings = orderFindings([...fileFindings, ...eligibility, ...own]);
   return {
     id: group.id,
     track: group.track,

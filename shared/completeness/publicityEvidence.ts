@@ -15,6 +15,9 @@ const evidenceMaterials: Record<Application['track'], MaterialType[]> = {
   SI: ['DRAFTER_SELECTION_EVIDENCE'],
 };
 
+/** A statement that a publicity took place (a title such as “遴选、公示及异议处理情况” alone is not one). */
+const publicityStatement = /公示(?:时间|期|日期)|(?:已|经|进行了?|予以).{0,12}公示/;
+
 const range =
   /(\d{4})年(\d{1,2})月(\d{1,2})日?(?:[（(][^）)]*[）)])?(?:至|到|—|-|～|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/;
 
@@ -49,7 +52,7 @@ export function checkPublicityEvidence(
   const candidates = documents.filter((d) => evidenceMaterials[track].includes(d.materialType));
   const scans = candidates.filter((d) => !d.readable || isImageOnly(d));
   const speaking = candidates.filter(
-    (d) => d.readable && !isImageOnly(d) && documentLines(d).some((l) => l.includes('公示')),
+    (d) => d.readable && !isImageOnly(d) && documentLines(d).some((l) => publicityStatement.test(compactText(l))),
   );
   if (speaking.length === 0 && scans.length === 0)
     return [

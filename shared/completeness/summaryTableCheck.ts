@@ -66,7 +66,13 @@ export function checkSummaryTable(
   const add = (id: string, f: Finding) => result.byApplication.set(id, [...(result.byApplication.get(id) ?? []), f]);
   for (const entry of entries) {
     const name = entry.app ? (applicantName(entry.app) ?? entry.fallbackName) : entry.fallbackName;
-    const index = entry.app ? rows.findIndex((r, i) => !used.has(i) && rowMatches(r, entry.app as Application)) : -1;
+    const index = rows.findIndex(
+      (r, i) =>
+        !used.has(i) &&
+        (entry.app
+          ? rowMatches(r, entry.app)
+          : r.name !== undefined && compactText(r.name) === compactText(entry.fallbackName)),
+    );
     if (index < 0) {
       add(
         entry.id,
@@ -81,7 +87,8 @@ export function checkSummaryTable(
     used.add(index);
     const row = rows[index] as SummaryTableRow;
     if (row.rank !== undefined) result.ranks.set(entry.id, row.rank);
-    const app = entry.app as Application;
+    const app = entry.app;
+    if (!app) continue;
     if (
       app.track === 'QM_ORG' &&
       row.creditCode &&
