@@ -17,11 +17,11 @@ export async function bundleSourceOf(path: string): Promise<BundleSource> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new BundlePathError(
-      code === 'ENOENT' ? `bundle not found: ${path}` : `bundle cannot be read: ${path} (${code ?? 'error'})`,
+      code === 'ENOENT' ? `找不到材料包：${path}` : `无法读取材料包：${path}（${code ?? 'error'}）`,
     );
   }
   if (info.isDirectory()) return { folder: path };
-  if (!info.isFile()) throw new BundlePathError(`bundle is neither a file nor a folder: ${path}`);
+  if (!info.isFile()) throw new BundlePathError(`材料包既不是文件也不是文件夹：${path}`);
   return path.toLowerCase().endsWith('.iso') ? { isoPath: path } : { zipPath: path };
 }
 

@@ -1,0 +1,118 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { CampaignConfig } from '../../shared/campaign/campaignConfig.js';
+import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
+import { BundlePathError, checkBundlePath } from '../../shared/completeness/checkBundlePath.js';
+import { closeDefaultSandbox } from '../../shared/extraction/extractionOptions.js';
+import { reportHtml } from '../../shared/report/reportHtml.js';
+import { reportJson } from '../../shared/report/reportJson.js';
+import { reportSummary } from '../../shared/report/reportSummary.js';
+import { type CliIo, exitCodes, UsageError } from './cliIo.js';
+
+export const checkUsage = `用法: award check <材料包.zip|文件夹|.iso> [--json] [--html 文件] [--received-at ISO时间] [--campaign 2025] [--recommending-unit 名称]
+
+  --json               标准输出只输出报告 JSON（进度信息写到标准错误）
+  --html FILE          另存一份可打印的 HTML 报告
+  --received-at ISO    收到时间，带时区，例如 2025-08-20T16:30:00+08:00（据此判断是否逾期）
+  --campaign YEAR      评选年度（默认 2025）
+  --recommending-unit  推荐单位名称（默认从推荐公函或汇总表读取）
+
+退出码: 0 全部申报材料完整；1 存在阻断问题；2 用法错误或材料包无法读取`;
+
+const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+interface CheckOptions {
+  bundle: string;
+  json: boolean;
+  html?: string;
+  receivedAt?: string;
+  campaign: CampaignConfig;
+  recommendingUnit?: string;
+}
+
+function parseCheckArgs(args: string[]): CheckOptions | 'help' {
+  let parsed: ReturnType<typeof parse>;
+  function parse() {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        html: { type: 'string' },
+        'received-at': { type: 'string' },
+        campaign: { type: 'string', default: '2025' },
+        'recommending-unit': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  }
+  try {
+    parsed = parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1)
+    throw new UsageError(
+      positionals.length === 0 ? '缺少材料包路径' : `只能检查一个材料包，收到 ${positionals.length} 个`,
+    );
+  const receivedAt = values['received-at'];
+  if (receivedAt !== undefined && (!instant.test(receivedAt) || Number.isNaN(Date.parse(receivedAt))))
+    throw new UsageError(`--received-at 须为带时区的 ISO 时间，例如 2025-08-20T16:30:00+08:00，收到“${receivedAt}”`);
+  if (values.html === '') throw new UsageError('--html 须给出文件名');
+  let campaign: CampaignConfig;
+  try {
+    campaign = loadCampaign(values.campaign);
+  } catch (error) {
+    throw new UsageError(`无法加载评选年度 ${values.campaign}：${(error as Error).message}`);
+  }
+  return {
+    bundle: positionals[0] as string,
+    json: values.json,
+    html: values.html,
+    receivedAt,
+    campaign,
+    recommendingUnit: values['recommending-unit'],
+  };
+}
+
+/**
+ * `award check <bundle>`: extracts and checks a bundle, prints the summary (or only the report JSON with --json),
+ * optionally writes the HTML report. Exit 0 when the bundle is complete, 1 when anything blocks, 2 for usage errors
+ * and unreadable bundle paths.
+ */
+export async function checkCommand(args: string[], io: CliIo): Promise<number> {
+  const options = parseCheckArgs(args);
+  if (options === 'help') {
+    io.stdout(`${checkUsage}\n`);
+    return exitCodes.ok;
+  }
+  io.stderr(`正在检查材料包 ${options.bundle} …\n`);
+  try {
+    const report = await checkBundlePath(options.bundle, {
+      campaign: options.campaign,
+      receivedAt: options.receivedAt,
+      recommendingUnit: options.recommendingUnit,
+    });
+    if (options.html !== undefined) {
+      try {
+        await writeFile(options.html, reportHtml(report));
+      } catch (error) {
+        throw new UsageError(
+          `无法写入 HTML 报告 ${options.html}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+        );
+      }
+      io.stderr(`HTML 报告已写入 ${options.html}\n`);
+    }
+    if (options.json) io.stdout(reportJson(report));
+    else io.stdout(reportSummary(report));
+    return report.status === 'complete' ? exitCodes.ok : exitCodes.blocking;
+  } catch (error) {
+    if (error instanceof BundlePathError) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    await closeDefaultSandbox();
+  }
+}

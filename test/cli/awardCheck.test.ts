@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runAward } from '../../infra/cli/award.js';
+import { CompletenessReport } from '../../shared/report/completenessReport.js';
+import { buildSpec, qmIndDefectsBundle, qmOrgBundle } from '../fixtures/bundles/exampleBundles.js';
+import { buildBundleZip } from '../fixtures/bundleZip.js';
+
+const shim = path.resolve('infra/cli/award.mjs');
+let dir: string;
+let zip: string;
+let folder: string;
+
+function award(...args: string[]) {
+  const run = spawnSync(process.execPath, [shim, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+async function inProcess(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runAward(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'award-cli-'));
+  zip = path.join(dir, 'complete.zip');
+  writeFileSync(zip, buildBundleZip(await buildSpec(qmOrgBundle())));
+  folder = path.join(dir, 'defects');
+  for (const file of await buildSpec(qmIndDefectsBundle())) {
+    mkdirSync(path.dirname(path.join(folder, file.name)), { recursive: true });
+    writeFileSync(path.join(folder, file.name), file.data);
+  }
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('award check', () => {
+  it('exit 0 and a summary for a complete bundle (zip), HTML written with --html', () => {
+    const html = path.join(dir, 'report.html');
+    const run = award('check', zip, '--received-at', '2025-08-15T10:00:00+08:00', '--html', html);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('材料完整');
+    expect(run.stdout).toContain('吉林省长白精工机械有限公司');
+    expect(readFileSync(html, 'utf8')).toContain('<html lang="zh-CN">');
+  });
+
+  it('exit 1 for a bundle (folder) with blocking findings; --json puts nothing but the JSON on stdout', () => {
+    const run = award('check', folder, '--json', '--received-at', '2025-08-15T10:00:00+08:00');
+    expect(run.code).toBe(1);
+    const report = CompletenessReport.parse(JSON.parse(run.stdout));
+    expect(report.status).toBe('incomplete');
+    expect(run.stdout.trimStart().startsWith('{')).toBe(true);
+    expect(run.stderr).toContain('正在检查材料包');
+  });
+
+  it('exit 2 with a clear message and no stack trace for an unreadable bundle path', () => {
+    const run = award('check', path.join(dir, 'no-such-bundle.zip'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('找不到材料包');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(run.stdout).toBe('');
+  });
+
+  it.each([
+    [['check'], '缺少材料包路径'],
+    [['check', 'a.zip', 'b.zip'], '只能检查一个材料包'],
+    [['check', 'a.zip', '--bogus'], "Unknown option '--bogus'"],
+    [['check', 'a.zip', '--received-at', '2025-08-20'], '--received-at 须为带时区的 ISO 时间'],
+    [['check', 'a.zip', '--campaign', '1999'], '无法加载评选年度 1999'],
+    [['frobnicate'], '未知命令'],
+    [[], '用法: award'],
+  ])('exit 2 for the usage error %j', async (args, message) => {
+    const run = await inProcess(...args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(message);
+    expect(run.stdout).toBe('');
+  });
+});
