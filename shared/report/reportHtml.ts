@@ -47,7 +47,7 @@ function checklistTable(items: readonly ChecklistItem[]): string {
   <td class="status">${t(checklistLabels[c.status])}</td>
   <td>${t(c.name)}</td>
   <td>${t(requirementLabels[c.requirement])}${c.note ? `<div class="note">${t(c.note)}</div>` : ''}</td>
-  <td>${c.files.length > 0 ? c.files.map((f) => `<div class="file">${t(f)}</div>`).join('') : '—'}</td>
+  <td>${c.files.length > 0 ? c.files.map((f) => `<div class="file" title="${t(f)}">${t(f.split('/').pop())}</div>`).join('') : '—'}</td>
 </tr>`,
   );
   return `<table class="checklist"><thead><tr><th>状态</th><th>材料</th><th>要求</th><th>文件</th></tr></thead><tbody>
@@ -124,6 +124,7 @@ th, td { border: 0.5pt solid #999; padding: 1.2mm 1.6mm; vertical-align: top; te
 th { background: #eee; font-weight: 600; } tr { page-break-inside: avoid; }
 .badge { font-size: 9.5pt; padding: 0.5mm 2mm; border-radius: 2mm; color: #fff; vertical-align: middle; }
 .badge.complete { background: #2e7d32; } .badge.incomplete { background: #c62828; }
+td.sev, td.status, th:first-child { white-space: nowrap; width: 15mm; }
 .sev-blocking td.sev, .cl-missing td.status, .cl-invalid td.status { color: #b71c1c; font-weight: 700; }
 .sev-review td.sev { color: #e65100; font-weight: 700; } .sev-info td.sev { color: #555; }
 .cl-missing, .cl-invalid, tr.unassigned { background: #fdecea; } .cl-not-required { color: #666; }

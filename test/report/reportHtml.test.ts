@@ -1,0 +1,101 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CompletenessReport } from '../../shared/report/completenessReport.js';
+import { reportHtml } from '../../shared/report/reportHtml.js';
+import { reportSummary } from '../../shared/report/reportSummary.js';
+import { checkSpec } from '../completeness/checkSpec.js';
+import { orgFolder, person, qmIndBundle, qmOrgBundle } from '../fixtures/bundles/exampleBundles.js';
+
+const chromium = '/usr/bin/chromium';
+let dir: string;
+let report: CompletenessReport;
+
+function chromiumRun(...args: string[]) {
+  return spawnSync(
+    chromium,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${path.join(dir, 'profile')}`,
+      ...args,
+    ],
+    { encoding: 'utf8', timeout: 60_000, maxBuffer: 32 * 1024 * 1024 },
+  );
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'award-html-'));
+  const spec = qmOrgBundle();
+  spec.delete(`${orgFolder}/统一社会信用代码证书.pdf`);
+  report = await checkSpec(spec);
+  writeFileSync(path.join(dir, 'report.html'), reportHtml(report));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('HTML report', () => {
+  it('opens in headless Chromium and shows the missing material first in the checklist', () => {
+    expect(existsSync(chromium)).toBe(true);
+    const run = chromiumRun('--dump-dom', `file://${path.join(dir, 'report.html')}`);
+    expect(run.status).toBe(0);
+    const dom = parse(run.stdout);
+    const app = dom.querySelector('section.application');
+    const firstRow = app?.querySelector('table.checklist tbody tr');
+    expect(firstRow?.classList.contains('cl-missing')).toBe(true);
+    expect(firstRow?.text).toContain('统一社会信用代码证书');
+    expect(firstRow?.text).toContain('缺失');
+    const finding = app?.querySelector('table.findings tr.sev-blocking');
+    expect(finding?.text).toContain('缺少材料');
+    expect(finding?.text).toContain('CREDIT_CODE_CERTIFICATE');
+    expect(dom.querySelector('h1')?.text).toBe('吉林省质量奖 材料完整性审核报告');
+  });
+
+  it('renders to a screenshot and prints to A4 PDF', () => {
+    const png = path.join(dir, 'report.png');
+    const pdf = path.join(dir, 'report.pdf');
+    const url = `file://${path.join(dir, 'report.html')}`;
+    expect(chromiumRun('--window-size=900,1600', `--screenshot=${png}`, url).status).toBe(0);
+    expect(readFileSync(png).subarray(1, 4).toString()).toBe('PNG');
+    expect(chromiumRun('--no-pdf-header-footer', `--print-to-pdf=${pdf}`, url).status).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(statSync(pdf).size).toBeGreaterThan(10_000);
+  });
+
+  it('escapes every text it shows', () => {
+    const hostile: CompletenessReport = {
+      ...report,
+      findings: [
+        {
+          code: 'UNCLASSIFIED_FILE',
+          severity: 'info',
+          message: '<script>alert(1)</script>',
+          file: '"><img src=x onerror=alert(1)>.pdf',
+        },
+      ],
+      unassignedFiles: ['<b>x</b>.txt'],
+    };
+    const html = reportHtml(hostile);
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img src=x');
+    expect(html).not.toContain('<b>x</b>');
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('masks ID numbers in HTML and in the text summary, not in the JSON', async () => {
+    const ind = await checkSpec(qmIndBundle());
+    expect(ind.applications[0]?.applicant.idNumber).toBe(person.idNumber);
+    const html = reportHtml(ind);
+    expect(html).not.toContain(person.idNumber);
+    expect(html).toContain(`${person.idNumber.slice(0, 6)}********${person.idNumber.slice(-4)}`);
+    expect(reportSummary(ind)).not.toContain(person.idNumber);
+  });
+});
