@@ -72,13 +72,17 @@ export async function extractBundle(
       return;
     }
     const bytes = entry.bytes;
-    const task = extractFile(bytes, entry.path, fileOptions).then((doc) => {
-      entries.push({
-        ...doc,
-        metadata: { ...entry.metadata, ...doc.metadata },
-        findings: [...entry.findings, ...doc.findings],
-      });
-    });
+    entry.bytes = undefined;
+    // The entry's bytes go to the worker and are not kept: only the extracted document stays in memory.
+    const task = extractFile(bytes, entry.path, { ...fileOptions, sha256: entry.sha256, handOverBytes: true }).then(
+      (doc) => {
+        entries.push({
+          ...doc,
+          metadata: { ...entry.metadata, ...doc.metadata },
+          findings: [...entry.findings, ...doc.findings],
+        });
+      },
+    );
     const tracked = task.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);
     while (inFlight.size >= concurrency) await Promise.race(inFlight);

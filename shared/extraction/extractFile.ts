@@ -82,7 +82,9 @@ async function readDocx(bytes: Uint8Array, file: string, options: ExtractOptions
     );
     return content;
   }
-  const outcome = await (options.sandbox ?? defaultSandbox()).run('docx', bytes, options.timeoutMs);
+  const outcome = await (options.sandbox ?? defaultSandbox()).run('docx', bytes, options.timeoutMs, {
+    transfer: options.handOverBytes === true,
+  });
   if (!outcome.ok) {
     content.findings.push(parserFailure(file, outcome));
     return content;
@@ -101,7 +103,9 @@ async function readDocx(bytes: Uint8Array, file: string, options: ExtractOptions
 
 async function readDoc(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Content> {
   const content = emptyContent();
-  const outcome = await (options.sandbox ?? defaultSandbox()).run('doc', bytes, options.timeoutMs);
+  const outcome = await (options.sandbox ?? defaultSandbox()).run('doc', bytes, options.timeoutMs, {
+    transfer: options.handOverBytes === true,
+  });
   if (!outcome.ok) {
     content.findings.push(parserFailure(file, outcome));
     return content;
@@ -120,7 +124,9 @@ async function readDoc(bytes: Uint8Array, file: string, options: ExtractOptions)
 
 async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Content> {
   const content = emptyContent();
-  const outcome = await (options.sandbox ?? defaultSandbox()).run('pdf', bytes, options.timeoutMs);
+  const outcome = await (options.sandbox ?? defaultSandbox()).run('pdf', bytes, options.timeoutMs, {
+    transfer: options.handOverBytes === true,
+  });
   if (!outcome.ok) {
     content.findings.push(parserFailure(file, outcome));
     return content;
@@ -210,7 +216,9 @@ export async function extractFile(
     return extractFile(await readFile(input), name || path.basename(input), options);
   }
   const bytes = input;
-  const sha256 = sha256Hex(bytes);
+  const sha256 = opts.sha256 ?? sha256Hex(bytes);
+  // Read now: with `handOverBytes` the buffer is detached once it has gone to the parser.
+  const size = bytes.byteLength;
   if (bytes.byteLength > opts.maxFileBytes)
     return unreadDocument(file, bytes.byteLength, sha256, [
       finding('FILE_TOO_LARGE', 'review', `${bytes.byteLength} bytes, over the ${opts.maxFileBytes}-byte limit`, {
@@ -254,7 +262,7 @@ export async function extractFile(
   return analyseDocument({
     path: file,
     sha256,
-    size: bytes.byteLength,
+    size,
     declaredType: sniff.declared,
     detectedType: sniff.detected,
     ...content,

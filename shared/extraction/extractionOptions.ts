@@ -9,6 +9,13 @@ export interface ExtractOptions {
   /** Files larger than this are not parsed (FILE_TOO_LARGE). */
   maxFileBytes: number;
   docxLimits: DocxPackageLimits;
+  /** The bytes' sha256 when the caller already computed it while streaming (bundles): not hashed a second time. */
+  sha256?: string;
+  /**
+   * The caller hands the bytes over: they are moved (transferred) to the parser worker instead of copied, and are
+   * unusable afterwards. Bundles do this; a caller that keeps using its buffer must not.
+   */
+  handOverBytes?: boolean;
 }
 
 export const defaultExtractOptions: Omit<ExtractOptions, 'sandbox'> = {

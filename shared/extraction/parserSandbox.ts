@@ -44,6 +44,7 @@ interface Job {
   kind: ParserKind;
   bytes: Uint8Array;
   timeoutMs: number;
+  transfer: boolean;
   resolve: (outcome: ParseOutcome<ParserKind>) => void;
 }
 
@@ -65,7 +66,16 @@ export class ParserSandbox {
     this.options = { ...defaultSandboxOptions, ...options };
   }
 
-  run<K extends ParserKind>(kind: K, bytes: Uint8Array, timeoutMs = this.options.timeoutMs): Promise<ParseOutcome<K>> {
+  /**
+   * Parses `bytes` with the `kind` library in a worker. With `transfer`, the bytes' memory is moved to the worker (no
+   * copy) when it can be: the caller's buffer is then detached and must not be used again.
+   */
+  run<K extends ParserKind>(
+    kind: K,
+    bytes: Uint8Array,
+    timeoutMs = this.options.timeoutMs,
+    { transfer = false }: { transfer?: boolean } = {},
+  ): Promise<ParseOutcome<K>> {
     return new Promise((resolve) => {
       if (this.closed) {
         resolve({ ok: false, reason: 'crash', name: 'SandboxClosed', message: 'parser sandbox is closed', ms: 0 });
@@ -76,6 +86,7 @@ export class ParserSandbox {
         kind,
         bytes,
         timeoutMs,
+        transfer,
         resolve: resolve as (o: ParseOutcome<ParserKind>) => void,
       });
       this.pump();
@@ -105,6 +116,9 @@ export class ParserSandbox {
   private spawn(): Worker {
     return new Worker(workerUrl, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMb, maxYoungGenerationSizeMb: 64 },
+      // The worker is plain JavaScript: without this it inherits the parent's loaders (tsx, vitest), which cost
+      // ~200 MB per worker before the first file (measured by test/bench/extraction.bench.ts).
+      execArgv: [],
       stdout: true,
       stderr: true,
     });
@@ -180,10 +194,18 @@ export class ParserSandbox {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    // A copy, so the caller keeps its bytes (they are transferred, not cloned, to the worker).
-    const copy = new Uint8Array(job.bytes);
+    // Moved when the caller hands its bytes over and they own their whole ArrayBuffer (a pooled Buffer slice shares
+    // its buffer with others); otherwise a copy is moved, so the caller keeps its bytes.
+    const { bytes } = job;
+    const whole =
+      job.transfer &&
+      bytes.buffer instanceof ArrayBuffer &&
+      bytes.byteOffset === 0 &&
+      bytes.byteLength === bytes.buffer.byteLength;
+    const moved = whole ? bytes : new Uint8Array(bytes);
+    job.bytes = new Uint8Array(0);
     try {
-      worker.postMessage({ id: job.id, kind: job.kind, bytes: copy }, [copy.buffer]);
+      worker.postMessage({ id: job.id, kind: job.kind, bytes: moved }, [moved.buffer as ArrayBuffer]);
     } catch (error) {
       finish({ ok: false, reason: 'crash', name: 'PostMessage', message: String(error), ms: elapsed() }, false);
     }

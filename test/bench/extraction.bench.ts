@@ -93,27 +93,6 @@ function noisePdf(): Promise<Buffer> {
   });
 }
 
-async function rssChild(zipPath: string) {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage().rss);
-  }, 20);
-  const sandbox = new ParserSandbox({
-    workers: 2,
-    timeoutMs: 60_000,
-    maxHeapMb: Number(process.env.BENCH_HEAP_MB ?? 512),
-  });
-  const start = performance.now();
-  const result = await extractBundle({ zipPath }, { sandbox });
-  const ms = performance.now() - start;
-  clearInterval(timer);
-  peak = Math.max(peak, process.memoryUsage().rss);
-  await sandbox.close();
-  process.stdout.write(
-    JSON.stringify({ peakMb: Math.round(peak / 1e6), ms: Math.round(ms), entries: result.entries.length }),
-  );
-}
-
 async function main() {
   const work = mkdtempSync(path.join(tmpdir(), 'extraction-bench-'));
   const rows: string[][] = [];
@@ -167,17 +146,13 @@ async function main() {
     ]);
     await sandbox.close();
 
-    const big = await Promise.all(Array.from({ length: 100 }, () => noisePdf()));
     const bigPath = path.join(work, 'bundle100mb.zip');
-    writeFileSync(
-      bigPath,
-      buildRawZip(big.map((data, i) => ({ name: `扫描件${String(i).padStart(3, '0')}.pdf`, data, deflate: false }))),
+    const bigMb = await buildBigBundle(bigPath);
+    const child = spawnSync(
+      process.execPath,
+      [...process.execArgv, path.join(import.meta.dirname, 'extractionRss.ts'), bigPath],
+      { encoding: 'utf8', maxBuffer: 1e6 },
     );
-    const bigMb = big.reduce((s, b) => s + b.length, 0) / 1e6;
-    const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--rss', bigPath], {
-      encoding: 'utf8',
-      maxBuffer: 1e6,
-    });
     const rss = JSON.parse(child.stdout || '{}') as { peakMb?: number; ms?: number; entries?: number };
 
     console.log('\nExtraction benchmark (median of 3 runs after warm-up; bare bundle: 1 sequential run; ms)\n');
@@ -194,5 +169,14 @@ async function main() {
   }
 }
 
-if (process.argv[2] === '--rss') await rssChild(process.argv[3] as string);
+async function buildBigBundle(target: string): Promise<number> {
+  const big = await Promise.all(Array.from({ length: 100 }, () => noisePdf()));
+  writeFileSync(
+    target,
+    buildRawZip(big.map((data, i) => ({ name: `扫描件${String(i).padStart(3, '0')}.pdf`, data, deflate: false }))),
+  );
+  return big.reduce((s, b) => s + b.length, 0) / 1e6;
+}
+
+if (process.argv[2] === '--build-big') await buildBigBundle(process.argv[3] as string);
 else await main();
