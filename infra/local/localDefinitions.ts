@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { repoRoot } from '../lambdaBundling.js';
+import { type LocalDefinitions, synthesisedDefinitions } from '../localContract.js';
+
+/** What the synthesised definitions depend on: the CDK app, the stage model, the handler entries present. */
+const sources = ['infra', 'shared/workflow/stage.ts', 'shared/workflow/workflowErrors.ts', 'functions/workflow'];
+const skipped = new Set(['infra/local', 'infra/cli']);
+
+function files(path: string): string[] {
+  const full = join(repoRoot, path);
+  if (skipped.has(path) || !existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return path.endsWith('.ts') ? [path] : [];
+  return readdirSync(full)
+    .sort()
+    .flatMap((name) => files(relative(repoRoot, join(full, name))));
+}
+
+/** sha256 over the paths and contents of the sources the synthesis reads. */
+export function definitionsFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const path of sources.flatMap(files)) hash.update(`${path}\0`).update(readFileSync(join(repoRoot, path)));
+  return hash.digest('hex').slice(0, 24);
+}
+
+/** Runs the CDK synthesis with its console output (validation warnings about pending handlers) held back. */
+function quietSynth(): LocalDefinitions {
+  const write = { out: process.stdout.write, err: process.stderr.write };
+  const swallow = (() => true) as typeof process.stdout.write;
+  process.stdout.write = swallow;
+  process.stderr.write = swallow;
+  try {
+    return synthesisedDefinitions();
+  } finally {
+    process.stdout.write = write.out;
+    process.stderr.write = write.err;
+  }
+}
+
+/**
+ * The Intake and Project definitions of the CDK synthesis (infra/localContract.ts), cached under
+ * `<AWARD_HOME>/definitions/<fingerprint>.json`: a synthesis takes seconds, and the cache is keyed on the sources it
+ * reads, so a changed definition is synthesised again.
+ */
+export function localDefinitions(definitionsDir: string): LocalDefinitions {
+  const file = join(definitionsDir, `${definitionsFingerprint()}.json`);
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalDefinitions;
+  const definitions = quietSynth();
+  writeFileSync(file, JSON.stringify(definitions));
+  return definitions;
+}
