@@ -63,7 +63,6 @@ export function materialChecklist(
           ),
         );
     }
-    if (req.requirement === 'optional') note = '可选材料';
     const base = {
       material: req.type,
       name,
