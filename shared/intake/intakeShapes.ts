@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { Track } from '../campaign/track.js';
+import { Department } from '../consultation/department.js';
+import { Finding } from '../findings/finding.js';
+import { MaterialType } from '../materials/materialType.js';
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const year = z.string().regex(/^\d{4}$/);
+
+/** Where the bundle came from, as the records identify it (see KEYS.md). */
+export const IntakeBundleSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('s3'), bucket: z.string().min(1), key: z.string().min(1), versionId: z.string().min(1) }),
+  z.object({ kind: z.literal('local'), sha256 }),
+]);
+
+/** The Intake execution's input (from the ingest Lambda: the S3 event). */
+export const IntakeInput = z.object({
+  bucket: z.string().min(1),
+  key: z.string().min(1),
+  versionId: z.string().min(1),
+  /** The S3 event time; when absent the object's LastModified (never the run time). */
+  receivedAt: z.iso.datetime({ offset: true }).optional(),
+});
+
+/** One Map item: an entry whose bytes are stored under `extracted/` (keys, never bytes). */
+export const EntryItem = z.object({
+  path: z.string(),
+  objectKey: z.string().min(1),
+  /** The reader's findings and metadata about the entry, only when it has any. */
+  findings: z.array(Finding).optional(),
+  metadata: z.record(z.string(), z.string()).optional(),
+});
+export type EntryItem = z.infer<typeof EntryItem>;
+
+/** Intake.Unpack's result (`$.unpacked`). */
+export const UnpackedBundle = z.object({
+  bundleId: z.string().min(1),
+  source: IntakeBundleSource,
+  bundleSha256: sha256,
+  bundleSize: z.number().int().nonnegative(),
+  receivedAt: z.iso.datetime({ offset: true }),
+  campaign: year,
+  unit: z.object({ id: z.string().min(1), name: z.string().min(1).optional() }),
+  /** Entries with bytes: extracted one by one by the Map. */
+  entries: z.array(EntryItem),
+  /** Documents already written by Unpack: entries without readable bytes (refused by a limit, unsafe) and archives. */
+  derivedKeys: z.array(z.string()),
+  /** Findings about the archive as a whole. */
+  findings: z.array(Finding),
+});
+export type UnpackedBundle = z.infer<typeof UnpackedBundle>;
+
+/** What one Map iteration returns: its document (Intake.ExtractFile), or the Catch's unreadable marker. */
+export const ExtractedItem = z.union([
+  z.object({ path: z.string(), derivedKey: z.string().min(1), readable: z.boolean(), materialType: MaterialType }),
+  z.object({ path: z.string(), objectKey: z.string().min(1), readable: z.literal(false), error: z.string() }),
+]);
+export type ExtractedItem = z.infer<typeof ExtractedItem>;
+
+/** One application the completeness check found, with what the registration needs. */
+export const VerifiedApplication = z.object({
+  /** The report's application id (domain key or folder). */
+  reportId: z.string().min(1),
+  track: Track,
+  status: z.enum(['complete', 'incomplete']),
+  name: z.string().min(1),
+  /** Departments of the consultation matrix (all subjects together). */
+  departments: z.array(Department),
+  /** Matrix inputs the data lack (some departments may then be missing). */
+  undetermined: z.array(z.string()),
+  blocking: z.number().int().nonnegative(),
+});
+export type VerifiedApplication = z.infer<typeof VerifiedApplication>;
+
+/** Intake.Verify's result (`$.verified`); the report itself is in the object store, not here. */
+export const VerifiedBundle = z.object({
+  bundleId: z.string().min(1),
+  source: IntakeBundleSource,
+  bundleSha256: sha256,
+  campaign: year,
+  receivedAt: z.iso.datetime({ offset: true }),
+  unit: z.object({ id: z.string().min(1), name: z.string().min(1) }),
+  status: z.enum(['complete', 'incomplete']),
+  reportKey: z.string().min(1),
+  reportSha256: sha256,
+  /** The applications' data as read from their forms (`derived/<bundleId>/applications.json`), kept off the payload. */
+  applicationsKey: z.string().min(1),
+  applications: z.array(VerifiedApplication),
+});
+export type VerifiedBundle = z.infer<typeof VerifiedBundle>;
+
+export const RegisteredApplication = z.object({
+  applicationId: z.string().min(1),
+  reportId: z.string().min(1),
+  track: Track,
+  complete: z.boolean(),
+  /** The stage the registration left it at: CONSULTATION (complete) or COMPLETENESS (incomplete). */
+  stage: z.enum(['COMPLETENESS', 'CONSULTATION']),
+  consultations: z.array(Department),
+});
+export type RegisteredApplication = z.infer<typeof RegisteredApplication>;
+
+/** Intake.Register's result (`$.registered`). */
+export const RegisteredBundle = z.object({
+  bundleId: z.string().min(1),
+  /** False when the bundle was registered before (a repeated execution). */
+  created: z.boolean(),
+  applications: z.array(RegisteredApplication),
+});
+export type RegisteredBundle = z.infer<typeof RegisteredBundle>;

@@ -1,0 +1,50 @@
+import type { z } from 'zod';
+import type { BundleLimits } from '../bundle/bundleLimits.js';
+import type { CampaignConfig } from '../campaign/campaignConfig.js';
+import type { ExtractOptions } from '../extraction/extractionOptions.js';
+import type { ObjectStore } from '../objects/objectStore.js';
+import type { CompletenessReport } from '../report/completenessReport.js';
+import type { WorkflowDependencies } from '../workflow/workflowDependencies.js';
+import { InvalidStepInput } from '../workflow/workflowErrors.js';
+
+/** Renders the completeness report as HTML for people (the completeness area's renderer). */
+export type ReportHtmlRenderer = (report: CompletenessReport) => string;
+
+/** The workflow ports plus what the intake reads and writes besides the records. */
+export interface IntakeDependencies extends WorkflowDependencies {
+  /** The submissions bucket (S3) or the local folder. */
+  objects: ObjectStore;
+  renderReportHtml: ReportHtmlRenderer;
+  /** The campaign of a year (default `loadCampaign`). */
+  campaign?: (year: string) => CampaignConfig;
+  /** Where the bundle is spooled for the zip reader (default the OS temp dir: /tmp on Lambda). */
+  tmpDir?: string;
+  limits?: Partial<BundleLimits>;
+  extraction?: Partial<ExtractOptions>;
+}
+
+/** One Task of the Intake state machine: like a `WorkflowStep`, with the intake's dependencies. */
+export interface IntakeStep<S extends z.ZodType, O> {
+  name: string;
+  input: S;
+  run(deps: IntakeDependencies, input: z.infer<S>): Promise<O>;
+}
+
+export function defineIntakeStep<S extends z.ZodType, O>(step: IntakeStep<S, O>): IntakeStep<S, O> {
+  return step;
+}
+
+/** Parses the event (the first issue names the field) and runs the step, as `runStep` does for workflow steps. */
+export async function runIntakeStep<S extends z.ZodType, O>(
+  step: IntakeStep<S, O>,
+  deps: IntakeDependencies,
+  event: unknown,
+): Promise<O> {
+  const parsed = step.input.safeParse(event);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.map(String).join('.') || '(event)';
+    throw new InvalidStepInput(`${step.name}: ${field}: ${issue?.message ?? 'invalid'}`);
+  }
+  return step.run(deps, parsed.data);
+}

@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { Application } from '../application/application.js';
+import { loadCampaign } from '../campaign/loadCampaign.js';
+import { applicationOfGroup } from '../completeness/applicationData.js';
+import { checkBundle } from '../completeness/checkBundle.js';
+import { groupDocuments } from '../completeness/groupDocuments.js';
+import { Department } from '../consultation/department.js';
+import { requiredConsultations } from '../consultation/requiredDepartments.js';
+import { ExtractedDocument } from '../extraction/document.js';
+import { unreadDocument } from '../extraction/extractFile.js';
+import { finding } from '../findings/finding.js';
+import { objectPrefixes, reportKeys } from '../objects/objectKeys.js';
+import type { ObjectStore } from '../objects/objectStore.js';
+import { putIfChanged } from '../objects/putIfChanged.js';
+import type { CompletenessReport } from '../report/completenessReport.js';
+import { reportJson } from '../report/reportJson.js';
+import { ExtractedItem, UnpackedBundle, type VerifiedApplication, type VerifiedBundle } from './intakeShapes.js';
+import { defineIntakeStep } from './intakeStep.js';
+
+export const VerifyInput = z.object({ bundle: UnpackedBundle, extracted: z.array(ExtractedItem) });
+
+/** What Verify keeps per application for the registration (stored, not in the state payload: it holds ID numbers). */
+export interface ApplicationData {
+  reportId: string;
+  application?: Application;
+}
+
+async function loadDocument(objects: ObjectStore, key: string): Promise<ExtractedDocument> {
+  const text = Buffer.from(await objects.get(key)).toString('utf8');
+  return ExtractedDocument.parse(JSON.parse(text));
+}
+
+/** An entry the Map could not extract (its Lambda failed every retry): listed as unreadable, never dropped. */
+async function failedDocument(objects: ObjectStore, path: string, objectKey: string, reason: string) {
+  const info = await objects.head(objectKey);
+  const sha256 = info?.metadata.sha256 ?? '0'.repeat(64);
+  return unreadDocument(path, info?.size ?? 0, sha256, [
+    finding('FILE_UNREADABLE', 'review', `extraction failed: ${reason}`, { file: path }),
+  ]);
+}
+
+/** Every document of the bundle: extracted ones, those Unpack wrote, and failures as unreadable documents. */
+export async function bundleDocuments(
+  objects: ObjectStore,
+  bundle: UnpackedBundle,
+  extracted: readonly ExtractedItem[],
+): Promise<ExtractedDocument[]> {
+  const documents: ExtractedDocument[] = [];
+  const seen = new Set<string>();
+  for (const item of extracted) {
+    seen.add(item.path);
+    documents.push(
+      'derivedKey' in item
+        ? await loadDocument(objects, item.derivedKey)
+        : await failedDocument(objects, item.path, item.objectKey, item.error),
+    );
+  }
+  for (const entry of bundle.entries)
+    if (!seen.has(entry.path))
+      documents.push(await failedDocument(objects, entry.path, entry.objectKey, 'no extraction result'));
+  for (const key of bundle.derivedKeys) documents.push(await loadDocument(objects, key));
+  return documents;
+}
+
+/** Per application of the report: the consultation matrix's departments, from the data its forms gave. */
+function applicationsOf(
+  report: CompletenessReport,
+  documents: readonly ExtractedDocument[],
+  campaign: ReturnType<typeof loadCampaign>,
+): { applications: VerifiedApplication[]; data: ApplicationData[] } {
+  const unit = report.recommendingUnit.name;
+  const groups = new Map(groupDocuments(documents, campaign, unit).groups.map((g) => [g.id, g]));
+  const data: ApplicationData[] = [];
+  const applications = report.applications.map((a) => {
+    const group = groups.get(a.id);
+    const app = group ? applicationOfGroup(group, unit) : undefined;
+    data.push({ reportId: a.id, ...(app ? { application: app } : {}) });
+    const required = app ? requiredConsultations(app, campaign) : [];
+    const found = new Set(required.flatMap((r) => r.departments));
+    return {
+      reportId: a.id,
+      track: a.track,
+      status: a.status,
+      name: a.applicant.name ?? a.id,
+      departments: Department.options.filter((d) => found.has(d)),
+      undetermined: app ? [...new Set(required.flatMap((r) => r.undetermined))].sort() : ['application data'],
+      blocking: a.findings.filter((f) => f.severity === 'blocking').length,
+    };
+  });
+  return { applications, data };
+}
+
+/**
+ * Intake.Verify: loads every document of the bundle, runs the completeness check with the campaign, the time the
+ * bundle was received (S3 event / LastModified) and the uploader's unit, writes the report JSON under
+ * `reports/<bundleId>/report.json` and returns the applications found (ids, track, status, consultations) — small.
+ */
+export const verifyBundle = defineIntakeStep({
+  name: 'intake.verifyBundle',
+  input: VerifyInput,
+  async run(deps, { bundle, extracted }): Promise<VerifiedBundle> {
+    const campaign = (deps.campaign ?? loadCampaign)(bundle.campaign);
+    const documents = await bundleDocuments(deps.objects, bundle, extracted);
+    const report = checkBundle({
+      documents,
+      bundleFindings: bundle.findings,
+      campaign,
+      receivedAt: bundle.receivedAt,
+      ...(bundle.unit.name ? { recommendingUnit: bundle.unit.name } : {}),
+    });
+    const stored = await putIfChanged(deps.objects, reportKeys(bundle.bundleId).json, reportJson(report), {
+      contentType: 'application/json; charset=utf-8',
+    });
+    const { applications, data } = applicationsOf(report, documents, campaign);
+    const applicationsKey = `${objectPrefixes.derived}${bundle.bundleId}/applications.json`;
+    await putIfChanged(deps.objects, applicationsKey, JSON.stringify(data), { contentType: 'application/json' });
+    return {
+      bundleId: bundle.bundleId,
+      source: bundle.source,
+      bundleSha256: bundle.bundleSha256,
+      campaign: bundle.campaign,
+      receivedAt: bundle.receivedAt,
+      unit: { id: bundle.unit.id, name: bundle.unit.name ?? report.recommendingUnit.name ?? bundle.unit.id },
+      status: report.status,
+      reportKey: stored.key,
+      reportSha256: stored.sha256,
+      applicationsKey,
+      applications,
+    };
+  },
+});
