@@ -1,0 +1,66 @@
+import { remainingMs } from './ocrBudget.js';
+import type { OcrPageResult } from './ocrResult.js';
+import { decodePageImage, encodePng } from './pageImage.js';
+import type { OcrEngine } from './recognise.js';
+import type { PdfPageRenderer } from './renderPdfPage.js';
+import { detectSeals, eraseSealInk } from './sealDetector.js';
+
+export type PageSource = { kind: 'pdf'; pdf: Uint8Array; page: number } | { kind: 'image'; image: Uint8Array };
+
+export interface PageOcrContext {
+  engine: OcrEngine;
+  renderer: PdfPageRenderer;
+  perPageMs: number;
+  dpi: number;
+  minConfidence: number;
+}
+
+/**
+ * One page through the OCR pipeline, all within `perPageMs`: render (PDF) or take the image, decode it, detect red
+ * seals, erase the seals' ink (text stamped over stays readable), recognise. Never throws.
+ */
+export async function ocrPage(source: PageSource, page: number, ctx: PageOcrContext): Promise<OcrPageResult> {
+  const start = performance.now();
+  const base = { page, lines: [], confidence: 0 };
+  const failed = (status: 'timeout' | 'failed', error: string, dpi: number): OcrPageResult => ({
+    ...base,
+    status,
+    dpi,
+    ms: performance.now() - start,
+    error,
+  });
+  let bytes: Uint8Array;
+  let dpi = ctx.dpi;
+  if (source.kind === 'pdf') {
+    const rendered = await ctx.renderer.render(source.pdf, source.page, { dpi, timeoutMs: ctx.perPageMs });
+    if (!rendered.ok) return failed(rendered.reason === 'timeout' ? 'timeout' : 'failed', rendered.message, dpi);
+    bytes = rendered.result.png;
+  } else bytes = source.image;
+
+  let image: Awaited<ReturnType<typeof decodePageImage>>;
+  try {
+    image = await decodePageImage(bytes);
+  } catch (error) {
+    return failed('failed', `image cannot be decoded: ${(error as Error).message}`, dpi);
+  }
+  // An image file carries no trustworthy physical size: take it for an A4 page.
+  if (source.kind === 'image') dpi = Math.round(Math.min(image.width, image.height) / (210 / 25.4));
+  const verdict = detectSeals(image, { dpi });
+  const seal = { detected: verdict.sealDetected, diametersMm: verdict.seals.map((s) => Math.round(s.diameterMm)) };
+  const forOcr = verdict.sealDetected ? encodePng(eraseSealInk(image, verdict.seals)) : bytes;
+  const left = remainingMs(start, ctx.perPageMs);
+  if (left <= 0)
+    return { ...failed('timeout', `page budget of ${ctx.perPageMs} ms used before recognition`, dpi), seal };
+  const outcome = await ctx.engine.recognise(forOcr, { timeoutMs: left, minConfidence: ctx.minConfidence, dpi });
+  if (!outcome.ok)
+    return { ...failed(outcome.reason === 'timeout' ? 'timeout' : 'failed', outcome.message, dpi), seal };
+  return {
+    page,
+    status: 'recognised',
+    dpi,
+    lines: outcome.page.lines,
+    confidence: outcome.page.confidence,
+    ms: performance.now() - start,
+    seal,
+  };
+}
