@@ -1,10 +1,12 @@
 import { pathToFileURL } from 'node:url';
 import { checkCommand, checkUsage } from './checkCommand.js';
 import { type CliIo, type Command, exitCodes, processIo, UsageError } from './cliIo.js';
+import { localRouterCommands } from './localCommands.js';
 
 /** The commands of `award`; each lives in its own file (a later engineer adds submit, status, tasks …). */
 export const commands: Record<string, { run: Command; summary: string }> = {
   check: { run: checkCommand, summary: '检查材料包的完整性并输出报告' },
+  ...localRouterCommands,
 };
 
 export function usage(): string {

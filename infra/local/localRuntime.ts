@@ -36,6 +36,8 @@ export interface WaitingApplication {
   task?: TaskRecord;
   /** For a publicity wait: the window's end. */
   closesAt?: string;
+  /** Whether its Project execution ever ran (an incomplete application is registered but never started). */
+  started: boolean;
 }
 
 export interface LocalRuntimeOptions {
@@ -176,19 +178,22 @@ export class LocalRuntime {
         const task = await this.repo.getTask(meta.applicationId, meta.stage);
         const window =
           task?.awaiting === 'publicity' ? await this.repo.getWindow(meta.applicationId, meta.stage) : undefined;
-        out.push({ meta, ...(task ? { task } : {}), ...(window ? { closesAt: window.closesAt } : {}) });
+        const started = (await this.repo.listEvents(meta.applicationId)).some((e) => e.type === stageEnteredEventType);
+        out.push({ meta, started, ...(task ? { task } : {}), ...(window ? { closesAt: window.closesAt } : {}) });
       }
     return out;
   }
 
   /**
    * Resumes every application that can move without a person: a publicity window whose end the clock has passed,
-   * or no waiting task at its stage (a decision recorded while no runtime ran, or a run cut off by a stop).
+   * or no waiting task at its stage (a decision recorded while no runtime ran, or a run cut off by a stop). An
+   * application whose execution never started (incomplete at intake) is left alone.
    */
   async resumeDue(): Promise<ProjectRun[]> {
     const now = this.clock.now().getTime();
     const runs: ProjectRun[] = [];
     for (const w of await this.unfinished()) {
+      if (!w.started) continue;
       const due =
         !w.task || (w.task.awaiting === 'publicity' && w.closesAt !== undefined && Date.parse(w.closesAt) <= now);
       if (!due) continue;

@@ -1,0 +1,90 @@
+import { ActionError } from '../../shared/actions/actionError.js';
+import { finaliseCampaign } from '../../shared/actions/finaliseCampaign.js';
+import { finalisationFacts, registeredApplication } from '../local/registeredApplication.js';
+import {
+  type AwardCommand,
+  actorOf,
+  type CommandIo,
+  oneOf,
+  parseCommandArgs,
+  resumeAndReport,
+  runCommand,
+  UsageError,
+  withRuntime,
+} from './localCommand.js';
+
+const usage = 'award finalize --campaign YEAR [--scope QM|SI] [--as NAME] [--json]';
+const scopeStage = { QM: 'LEADERSHIP_REVIEW', SI: 'COMPREHENSIVE_SELECTION' } as const;
+const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
+
+/**
+ * 领导小组审核 (QM, ranking within the shared quotas) and 综合评选 (SI, grades): decided once per campaign scope over
+ * the applications waiting there; then their executions resume (to 评选结果公示 or 未获奖).
+ */
+export const finalizeCommand: AwardCommand = {
+  name: 'finalize',
+  summary: 'rank QM and grade SI applications of a campaign (decided once)',
+  usage,
+  run: (args: string[], io: CommandIo) =>
+    runCommand({ usage }, io, async () => {
+      const { values } = parseCommandArgs(args, {
+        campaign: { type: 'string' },
+        scope: { type: 'string' },
+        as: { type: 'string' },
+        json: { type: 'boolean' },
+      });
+      if (!values.campaign || !/^\d{4}$/.test(values.campaign)) throw new UsageError('--campaign YEAR is required');
+      const campaign = values.campaign;
+      const scopes = values.scope ? [oneOf(values.scope, ['QM', 'SI'] as const, '--scope')] : (['QM', 'SI'] as const);
+      const actor = actorOf(values.as, 'reviewer', 'reviewer');
+      return withRuntime(io, async (runtime) => {
+        const results = [];
+        for (const scope of scopes) {
+          const tracks = scope === 'QM' ? (['QM_ORG', 'QM_IND'] as const) : (['SI'] as const);
+          const waiting = (
+            await Promise.all(
+              tracks.map((track) =>
+                runtime.repo.applicationsOfCampaign(campaign, { track, status: 'ACTIVE', stage: scopeStage[scope] }),
+              ),
+            )
+          ).flat();
+          const already = await runtime.repo.getFinalisation(campaign, scope);
+          if (waiting.length === 0 && !already) {
+            if (values.scope)
+              throw new ActionError('FINALISATION_FAILED', `no application waits at ${scopeStage[scope]}`);
+            continue;
+          }
+          const facts = await Promise.all(
+            waiting.map(async (m) =>
+              finalisationFacts(m.applicationId, registeredApplication(await runtime.repo.listEvents(m.applicationId))),
+            ),
+          );
+          const result = await finaliseCampaign(runtime.actionContext(), {
+            actor,
+            idempotencyKey: `finalize:${campaign}:${scope}`,
+            campaign,
+            scope,
+            facts,
+          });
+          results.push(result);
+          if (!values.json) {
+            io.out(`${scope} ${campaign}${already ? ' (already finalised)' : ''}:`);
+            for (const o of result.outcomes)
+              io.out(`  ${o.applicationId}: ${o.grade}${o.prizeFen ? ` ${yuan(o.prizeFen)}` : ''} — ${o.reason}`);
+          }
+          for (const t of result.tasks)
+            await resumeAndReport(runtime, values.json ? { ...io, out: () => {} } : io, t.applicationId);
+        }
+        if (values.json)
+          io.out(
+            JSON.stringify(
+              results.map((r) => ({ scope: r.scope, outcomes: r.outcomes })),
+              null,
+              2,
+            ),
+          );
+        if (results.length === 0) io.out(`nothing to finalise in ${campaign}`);
+        return 0;
+      });
+    }),
+};

@@ -1,0 +1,152 @@
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { ActionError } from '../../shared/actions/actionError.js';
+import { Role } from '../../shared/records/role.js';
+import { AwardHomeBusy } from '../local/localRecords.js';
+import { LocalRuntime, type ProjectRun } from '../local/localRuntime.js';
+
+/** Where a command writes and what it may read from its environment (tests pass their own). */
+export interface CommandIo {
+  out(text: string): void;
+  err(text: string): void;
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+export const processIo = (): CommandIo => ({
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  isTTY: process.stdout.isTTY === true,
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+/** One `award <name>` command of the local runtime. Exit codes: 0 done, 1 refused, 2 usage. */
+export interface AwardCommand {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[], io: CommandIo): Promise<number>;
+}
+
+/** Wrong arguments: exit code 2 with the usage line. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** A refused action or a missing thing: exit code 1, the message only. */
+export class RefusedError extends Error {
+  override readonly name = 'RefusedError';
+}
+
+export const exitCodes = { ok: 0, refused: 1, usage: 2 } as const;
+
+/** node:util parseArgs, its errors as UsageError. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The positional at `index`, or a usage error naming it. */
+export function positional(positionals: string[], index: number, name: string): string {
+  const value = positionals[index];
+  if (!value) throw new UsageError(`missing <${name}>`);
+  return value;
+}
+
+export function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], flag: string): T {
+  if (value === undefined || !allowed.includes(value as T))
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}${value === undefined ? '' : ` (got ${value})`}`);
+  return value as T;
+}
+
+/** `--as <name>` with the command's role (or `--role`), as the action's actor. */
+export function actorOf(name: string | undefined, role: string | undefined, defaultRole: Role) {
+  const parsed = Role.safeParse(role ?? defaultRole);
+  if (!parsed.success || parsed.data === 'system')
+    throw new UsageError(`--role must be one of recommending_unit, reviewer, auditor`);
+  return { id: name?.trim() || `local-${parsed.data.replace('_', '-')}`, role: parsed.data };
+}
+
+/**
+ * Runs a command body against a local runtime on AWARD_HOME and always stops it; maps errors to exit codes and one
+ * line of text (no stack traces): usage 2, refused actions and busy stores 1.
+ */
+export async function runCommand(
+  command: Pick<AwardCommand, 'usage'>,
+  io: CommandIo,
+  body: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`usage error: ${error.message}\nusage: ${command.usage}`);
+      return exitCodes.usage;
+    }
+    if (error instanceof ActionError) {
+      io.err(`refused (${error.code}): ${error.message}`);
+      return exitCodes.refused;
+    }
+    if (error instanceof RefusedError || error instanceof AwardHomeBusy) {
+      io.err(`refused: ${error.message}`);
+      return exitCodes.refused;
+    }
+    io.err(`error: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    return exitCodes.refused;
+  }
+}
+
+/** Starts the runtime for the duration of `use`. */
+export async function withRuntime<T>(io: CommandIo, use: (runtime: LocalRuntime) => Promise<T>): Promise<T> {
+  const runtime = await LocalRuntime.start({ env: io.env, cwd: io.cwd, notice: io.err });
+  try {
+    return await use(runtime);
+  } finally {
+    await runtime.stop();
+  }
+}
+
+/** The application must exist: its META, or a refusal. */
+export async function requireApplication(runtime: LocalRuntime, applicationId: string) {
+  const meta = await runtime.repo.getApplication(applicationId);
+  if (!meta) throw new RefusedError(`no application ${applicationId}`);
+  return meta;
+}
+
+/**
+ * Keeps an evidence file in the object store (`<AWARD_HOME>/objects/evidence/<sha256>-<name>`) and returns the
+ * history's evidence reference.
+ */
+export function storeEvidence(runtime: LocalRuntime, file: string): { objectKey: string; sha256: string } {
+  if (!existsSync(file)) throw new RefusedError(`no evidence file ${file}`);
+  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
+  const objectKey = `evidence/${sha256.slice(0, 16)}-${basename(file)}`;
+  mkdirSync(join(runtime.home.objects, 'evidence'), { recursive: true });
+  const target = join(runtime.home.objects, objectKey);
+  if (!existsSync(target)) copyFileSync(file, target);
+  return { objectKey, sha256 };
+}
+
+/** One line on where a run left the application. */
+export function describeRun(run: ProjectRun | undefined): string {
+  if (!run) return 'workflow already ended';
+  const o = run.outcome;
+  if (o.status === 'succeeded') return `workflow ended at ${run.stage}`;
+  if (o.status === 'failed') return `workflow FAILED at ${run.stage}: ${o.error}`;
+  const what = run.waitingFor?.awaiting ?? (o.reason === 'WindowStillOpen' ? 'publicity' : 'decision');
+  return `now at ${run.stage} (${run.status}), waiting for ${what}`;
+}
+
+/** Resumes the application's execution after a recorded decision and says where it is now. */
+export async function resumeAndReport(runtime: LocalRuntime, io: CommandIo, applicationId: string) {
+  const run = await runtime.resume(applicationId);
+  io.out(`  ${applicationId}: ${describeRun(run)}`);
+  return run;
+}

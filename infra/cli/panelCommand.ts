@@ -1,0 +1,109 @@
+import { drawApplicationPanel } from '../../shared/actions/drawApplicationPanel.js';
+import { recordPanelScores } from '../../shared/actions/recordPanelScores.js';
+import { Stage, stageKind } from '../../shared/workflow/stage.js';
+import { defaultPoolId, ensureExpertPool, loadExpertPool } from '../local/expertPool.js';
+import { panelUnits, registeredApplication } from '../local/registeredApplication.js';
+import {
+  type AwardCommand,
+  actorOf,
+  type CommandIo,
+  oneOf,
+  parseCommandArgs,
+  positional,
+  RefusedError,
+  requireApplication,
+  runCommand,
+  storeEvidence,
+  UsageError,
+  withRuntime,
+} from './localCommand.js';
+
+const panelStages = Stage.options.filter((s) => stageKind(s) === 'panel');
+const usage =
+  'award panel draw <app> --stage S [--pool ID] [--industry GROUP] [--as NAME]\n' +
+  '       award panel score <app> --stage S (--scores EXPERT=SCORE,… | --all SCORE) --evidence FILE [--as NAME]\n' +
+  '       award panel load <pool.json>';
+
+/** Random panels: the auditable draw from the expert pool, the members' scores, loading a pool file. */
+export const panelCommand: AwardCommand = {
+  name: 'panel',
+  summary: 'draw an expert panel, record its scores, or load an expert pool',
+  usage,
+  run: (args: string[], io: CommandIo) =>
+    runCommand({ usage }, io, async () => {
+      const { values, positionals } = parseCommandArgs(args, {
+        stage: { type: 'string' },
+        pool: { type: 'string' },
+        industry: { type: 'string' },
+        scores: { type: 'string' },
+        all: { type: 'string' },
+        evidence: { type: 'string' },
+        as: { type: 'string' },
+      });
+      const verb = oneOf(positionals[0], ['draw', 'score', 'load'] as const, 'panel <verb>');
+      if (verb === 'load') {
+        const file = positional(positionals, 1, 'pool.json');
+        return withRuntime(io, async (runtime) => {
+          const loaded = await loadExpertPool(runtime.repo, file);
+          io.out(`expert pool ${loaded.poolId}: ${loaded.count} experts loaded`);
+          return 0;
+        });
+      }
+      const applicationId = positional(positionals, 1, 'app');
+      const stage = oneOf(values.stage, panelStages, '--stage');
+      const actor = actorOf(values.as, 'reviewer', 'reviewer');
+      return withRuntime(io, async (runtime) => {
+        const meta = await requireApplication(runtime, applicationId);
+        const ctx = runtime.actionContext();
+        if (verb === 'draw') {
+          const poolId = values.pool ?? defaultPoolId;
+          if ((await ensureExpertPool(runtime.repo, poolId)) === 0)
+            throw new RefusedError(`expert pool ${poolId} is empty (award panel load <pool.json>)`);
+          const units = panelUnits(registeredApplication(await runtime.repo.listEvents(applicationId)), meta.name);
+          const result = await drawApplicationPanel(ctx, {
+            actor,
+            idempotencyKey: `panel-draw:${stage}`,
+            applicationId,
+            stage,
+            poolId,
+            ...units,
+            ...(values.industry ? { industryGroup: values.industry } : {}),
+          });
+          const drawn = result.events.at(-1)?.data ?? {};
+          io.out(
+            `${stage} panel${result.replayed ? ' (already drawn)' : ''}: ${((drawn.drawn as string[]) ?? []).join(', ')}`,
+          );
+          io.out(
+            `  seed ${String(drawn.seed).slice(0, 16)}…, pool hash ${String(drawn.poolHash).slice(0, 16)}…, ${String(drawn.algorithmVersion)}`,
+          );
+          return 0;
+        }
+        const panel = await runtime.repo.getPanel(applicationId, stage);
+        if (panel?.status !== 'DRAWN' || !panel.members) throw new RefusedError(`no panel drawn at ${stage}`);
+        let scores: { expertId: string; score: number }[];
+        if (values.all !== undefined)
+          scores = panel.members.map((expertId) => ({ expertId, score: Number(values.all) }));
+        else if (values.scores)
+          scores = values.scores.split(',').map((pair) => {
+            const [expertId, score] = pair.split('=');
+            if (!expertId || score === undefined) throw new UsageError(`--scores: ${pair} is not EXPERT=SCORE`);
+            return { expertId: expertId.trim(), score: Number(score) };
+          });
+        else throw new UsageError('give --scores EXPERT=SCORE,… or --all SCORE');
+        if (scores.some((s) => !(s.score >= 0 && s.score <= 100))) throw new UsageError('scores must be 0–100');
+        if (!values.evidence) throw new UsageError('--evidence (the signed score sheets) is required');
+        const result = await recordPanelScores(ctx, {
+          actor,
+          idempotencyKey: `panel-score:${stage}`,
+          applicationId,
+          stage,
+          scores,
+          evidence: [storeEvidence(runtime, values.evidence)],
+        });
+        io.out(
+          `${stage} scores recorded, mean ${String(result.events[0]?.data.mean)}${result.replayed ? ' (already recorded)' : ''}`,
+        );
+        return 0;
+      });
+    }),
+};
