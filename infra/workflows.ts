@@ -43,6 +43,7 @@ const needs: Partial<Record<(typeof allStepHandlers)[number], Needs>> = {
   'intake.unpackBundle': { objects: true },
   'intake.extractFile': { objects: true },
   'intake.verifyBundle': { objects: true },
+  'intake.registerBundle': { objects: true },
   'intake.storeReport': { objects: true },
   'intake.publishReportReady': { putEvents: true },
   'intake.startProjects': { startProject: true },
@@ -98,6 +99,7 @@ export class Workflows extends Construct {
         environment: {
           RECORDS_TABLE: table.tableName,
           SUBMISSIONS_BUCKET: bucket.bucketName,
+          SUBMISSIONS_KEY_ID: key.keyArn,
           EVENT_BUS_NAME: 'default',
           AWARD_RUNTIME: 'aws',
           PROJECT_STATE_MACHINE_ARN: this.projectArn,
