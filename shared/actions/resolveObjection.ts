@@ -9,6 +9,7 @@ import {
   parseRequest,
   requireApplication,
   requireRole,
+  type TaskCompletion,
 } from './actionContext.js';
 import { ActionError } from './actionError.js';
 
@@ -58,13 +59,20 @@ export async function resolveObjection(ctx: ActionContext, request: unknown): Pr
       status: event.data.outcome === 'upheld' ? 'UPHELD' : 'DISMISSED',
       resolvedSeq: event.seq,
     });
-  const task =
-    event.data.outcome === 'upheld'
-      ? {
-          applicationId: r.applicationId,
-          stage: event.stage,
-          output: { outcome: 'reject', to: 'NOT_AWARDED', seq: event.seq },
-        }
-      : undefined;
+  let task: TaskCompletion | undefined;
+  if (event.data.outcome === 'upheld')
+    task = {
+      applicationId: r.applicationId,
+      stage: event.stage,
+      output: { outcome: 'reject', to: 'NOT_AWARDED', seq: event.seq },
+    };
+  else {
+    // The waiting step (awaitHumanTask at the publicity stage) resumes when no admissible objection of the stage is
+    // open any more: the same rule as its `recordedOutcome`, so the task wakes now rather than at its heartbeat.
+    const stillOpen = (await ctx.repo.listObjections(r.applicationId)).some(
+      (o) => o.stage === event.stage && o.status === 'OPEN' && o.objectionId !== r.objectionId,
+    );
+    if (!stillOpen) task = { applicationId: r.applicationId, stage: event.stage, output: { outcome: 'resume' } };
+  }
   return { applicationId: r.applicationId, events: [event], replayed, ...(task ? { task } : {}) };
 }
