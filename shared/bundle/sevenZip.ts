@@ -53,7 +53,13 @@ export async function runSevenZip(
   onData: (chunk: Buffer) => boolean | undefined,
   timeoutMs: number,
 ): Promise<SevenZipRun> {
-  const binary = await sevenZipPath();
+  let binary: string;
+  try {
+    binary = await sevenZipPath();
+  } catch (error) {
+    located = undefined;
+    return { exitCode: null, killed: false, stderr: `7-Zip is not available: ${(error as Error).message}` };
+  }
   return new Promise((resolve) => {
     const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let killed = false;
