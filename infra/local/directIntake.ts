@@ -10,6 +10,8 @@ import { type BundleSource, extractBundle } from '../../shared/extraction/extrac
 import { closeDefaultSandbox } from '../../shared/extraction/extractionOptions.js';
 import type { Actor } from '../../shared/records/role.js';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
+import { reportHtml } from '../../shared/report/reportHtml.js';
+import { parseReportJson, reportJson } from '../../shared/report/reportJson.js';
 import type { LocalRuntime, ProjectRun } from './localRuntime.js';
 
 export interface SubmitRequest {
@@ -61,7 +63,7 @@ function sourceOf(path: string): BundleSource {
   return { zipPath: path };
 }
 
-/** Where the local object store keeps a bundle's report (the report JSON, and the HTML when rendered). */
+/** Where the local object store keeps a bundle's report JSON (the HTML rendering sits beside it, `.html`). */
 export const reportKey = (bundleId: string) => `reports/${bundleId}/report.json`;
 
 /**
@@ -81,7 +83,7 @@ export async function submitBundleDirect(runtime: LocalRuntime, request: SubmitR
   let report: CompletenessReport;
   let registered: RegisterBundleResult;
   if (existing && existsSync(reportPath)) {
-    report = JSON.parse(readFileSync(reportPath, 'utf8')) as CompletenessReport;
+    report = parseReportJson(readFileSync(reportPath, 'utf8'));
     registered = { bundleId, created: false, applicationIds: existing.applicationIds };
   } else {
     const incoming = join(home.objects, 'incoming', sha256.slice(0, 32), basename(request.path));
@@ -99,12 +101,20 @@ export async function submitBundleDirect(runtime: LocalRuntime, request: SubmitR
     progress(`checking ${extracted.entries.length} files`);
     report = checkBundle({ documents: extracted.entries, bundleFindings: extracted.findings, campaign, receivedAt });
     mkdirSync(join(reportPath, '..'), { recursive: true });
-    const reportJson = `${JSON.stringify(report, null, 2)}\n`;
-    writeFileSync(reportPath, reportJson);
+    const json = reportJson(report);
+    writeFileSync(reportPath, json);
     const grouping = groupDocuments(extracted.entries, campaign, report.recommendingUnit.name);
     const typed = new Map(grouping.groups.map((g) => [g.id, applicationOfGroup(g, report.recommendingUnit.name)]));
     if (report.applications.length === 0) {
-      return { bundleId, created: false, report, reportPath, applications: [] };
+      writeFileSync(reportPath.replace(/\.json$/, '.html'), reportHtml(report));
+      return {
+        bundleId,
+        created: false,
+        report,
+        reportPath,
+        htmlPath: reportPath.replace(/\.json$/, '.html'),
+        applications: [],
+      };
     }
     progress('registering');
     registered = await registerBundle(runtime.actionContext(), {
@@ -123,7 +133,7 @@ export async function submitBundleDirect(runtime: LocalRuntime, request: SubmitR
         };
       }),
     });
-    const reportSha = createHash('sha256').update(reportJson).digest('hex');
+    const reportSha = createHash('sha256').update(json).digest('hex');
     for (const [i, applicationId] of registered.applicationIds.entries()) {
       await repo.putReport({
         applicationId,
@@ -144,6 +154,8 @@ export async function submitBundleDirect(runtime: LocalRuntime, request: SubmitR
         });
     }
   }
+  const htmlPath = reportPath.replace(/\.json$/, '.html');
+  if (!existsSync(htmlPath)) writeFileSync(htmlPath, reportHtml(report));
   const applications: SubmittedApplication[] = [];
   for (const [i, applicationId] of registered.applicationIds.entries()) {
     const a = report.applications[i];
@@ -159,5 +171,5 @@ export async function submitBundleDirect(runtime: LocalRuntime, request: SubmitR
       ...(run ? { run } : {}),
     });
   }
-  return { bundleId, created: registered.created, report, reportPath, applications };
+  return { bundleId, created: registered.created, report, reportPath, htmlPath, applications };
 }

@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import type { Track } from '../../shared/campaign/track.js';
+import { processIo, withRuntime } from '../cli/localCommand.js';
+import { exampleBundlePaths } from './exampleBundles.js';
+import { award, walkApplication } from './scriptedWalk.js';
+
+/**
+ * `npm start`: the whole pipeline on this machine. Submits the example bundles, then walks one complete application
+ * of each track through every stage to an award with scripted decisions, and ends by printing and verifying the
+ * histories. Safe to run again: the same bundles give the same ids, recorded decisions are not recorded twice.
+ */
+const io = processIo();
+const units: Record<string, string> = { qm: 'changchun-amr', si: 'jilin-city-amr' };
+const campaign = '2025';
+
+async function main(): Promise<void> {
+  const home = await withRuntime(io, async (rt) => {
+    if (!rt.clock.fixedAt()) rt.clock.set(new Date('2025-08-15T10:00:00+08:00'));
+    return rt.home;
+  });
+  io.out(`AWARD_HOME ${home.root}\n`);
+  const bundles = await exampleBundlePaths(home.root);
+  const walked = new Map<Track, string>();
+  for (const bundle of bundles) {
+    const unit = bundle.name.startsWith('si') ? units.si : units.qm;
+    await award(io, ['submit', bundle.path, '--unit', unit as string, '--campaign', campaign]);
+    io.out('');
+  }
+  // One complete application per track: the first registered of each track that started its workflow.
+  const started = await withRuntime(io, (rt) => rt.repo.applicationsOfCampaign(campaign));
+  for (const meta of started.sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1))) {
+    if (walked.has(meta.track)) continue;
+    const events = await withRuntime(io, (rt) => rt.repo.listEvents(meta.applicationId));
+    if (events.some((e) => e.type === 'STAGE_ENTERED')) walked.set(meta.track, meta.applicationId);
+  }
+  const evidenceDir = join(home.root, 'demo-evidence');
+  const walk = { evidenceDir, industryGroup: '装备制造' };
+  io.out(`== walking ${[...walked].map(([t, id]) => `${t} ${id}`).join(', ')}\n`);
+  for (const id of walked.values()) await walkApplication(io, id, { ...walk, until: 'finalisation' });
+  await award(io, ['finalize', '--campaign', campaign]);
+  for (const id of walked.values()) await walkApplication(io, id, { ...walk, until: 'terminal' });
+  io.out('');
+  await award(io, ['status', '--campaign', campaign]);
+  for (const id of walked.values()) {
+    io.out('');
+    await award(io, ['history', id, '--verify']);
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  io.err(`demo stopped: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}
