@@ -10,7 +10,10 @@ export type BoundingBox = z.infer<typeof BoundingBox>;
 
 /** One recognised line: tesseract's confidence (0–100) and whether it is under the configured threshold. */
 export const OcrLine = z.object({
+  /** The line after the narrow post-OCR corrections (ocrCorrection.ts). */
   text: z.string(),
+  /** The line as tesseract read it, when a correction changed it. */
+  raw: z.string().optional(),
   confidence: z.number().min(0).max(100),
   bbox: BoundingBox,
   /** Under `minConfidence`: shown, never trusted as a value. */

@@ -1,5 +1,6 @@
 import { removeCjkSpacing } from '../extraction/pdfTextRepair.js';
 import { BudgetedWorker } from './budgetedWorker.js';
+import { correctOcrLine } from './ocrCorrection.js';
 import { type OcrLine, type OcrPageText, weightedConfidence } from './ocrText.js';
 import { localLangPath, type OcrLanguage, type TrainedDataVariant } from './trainedData.js';
 
@@ -49,10 +50,17 @@ function cleanLineText(text: string): string {
 function toPage(raw: RawLine[], minConfidence: number, ms: number): OcrPageText {
   const lines: OcrLine[] = [];
   for (const line of raw) {
-    const text = cleanLineText(line.text);
-    if (text === '') continue;
+    const raw = cleanLineText(line.text);
+    if (raw === '') continue;
+    const text = correctOcrLine(raw);
     const confidence = Math.max(0, Math.min(100, line.confidence));
-    lines.push({ text, confidence, bbox: line.bbox, lowConfidence: confidence < minConfidence });
+    lines.push({
+      text,
+      ...(text !== raw ? { raw } : {}),
+      confidence,
+      bbox: line.bbox,
+      lowConfidence: confidence < minConfidence,
+    });
   }
   return { lines, confidence: weightedConfidence(lines), ms };
 }
