@@ -2,13 +2,15 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TaskTokenPort } from '../../shared/actions/taskTokenPort.js';
-import { extractEntry } from '../../shared/intake/extractEntry.js';
-import type { ExtractedItem, UnpackedBundle } from '../../shared/intake/intakeShapes.js';
-import { type IntakeDependencies, runIntakeStep } from '../../shared/intake/intakeStep.js';
-import { registerApplications } from '../../shared/intake/registerApplications.js';
-import { storeReport } from '../../shared/intake/storeReport.js';
-import { unpackBundle } from '../../shared/intake/unpackBundle.js';
-import { verifyBundle } from '../../shared/intake/verifyBundle.js';
+import type {
+  ExtractedItem,
+  RegisteredBundle,
+  UnpackedBundle,
+  VerifiedBundle,
+} from '../../shared/intake/intakeShapes.js';
+import type { IntakeDependencies } from '../../shared/intake/intakeStep.js';
+import { intakeHandlers } from '../../shared/intake/intakeSteps.js';
+import type { StoredReports } from '../../shared/intake/storeReport.js';
 import { LocalDiskObjectStore } from '../../shared/objects/localDiskObjectStore.js';
 import type { RecordsRepository } from '../../shared/records/recordsRepository.js';
 import { reportHtml } from '../../shared/report/reportHtml.js';
@@ -42,18 +44,23 @@ export async function runIntake(
   input: { bucket: string; key: string; versionId: string; receivedAt?: string },
   options: { failExtraction?: (path: string) => boolean } = {},
 ) {
-  const unpacked: UnpackedBundle = await runIntakeStep(unpackBundle, deps, input);
+  const steps = intakeHandlers(deps);
+  const unpacked = (await steps['intake.unpackBundle'](input)) as UnpackedBundle;
   const extracted: ExtractedItem[] = [];
   for (const item of unpacked.entries) {
     try {
       if (options.failExtraction?.(item.path)) throw Object.assign(new Error('timed out'), { name: 'States.Timeout' });
-      extracted.push(await runIntakeStep(extractEntry, deps, item));
+      extracted.push((await steps['intake.extractFile'](item)) as ExtractedItem);
     } catch (error) {
       extracted.push({ path: item.path, objectKey: item.objectKey, readable: false, error: (error as Error).name });
     }
   }
-  const verified = await runIntakeStep(verifyBundle, deps, { bundle: unpacked, extracted });
-  const registered = await runIntakeStep(registerApplications, deps, { ...input, verified });
-  const reports = await runIntakeStep(storeReport, deps, { bundleId: unpacked.bundleId, verified, registered });
+  const verified = (await steps['intake.verifyBundle']({ bundle: unpacked, extracted })) as VerifiedBundle;
+  const registered = (await steps['intake.registerBundle']({ ...input, verified })) as RegisteredBundle;
+  const reports = (await steps['intake.storeReport']({
+    bundleId: unpacked.bundleId,
+    verified,
+    registered,
+  })) as StoredReports;
   return { unpacked, extracted, verified, registered, reports };
 }
