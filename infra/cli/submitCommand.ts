@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { availableCampaigns } from '../../shared/campaign/loadCampaign.js';
-import { type SubmitResult, submitBundleDirect } from '../local/directIntake.js';
+import type { SubmitResult } from '../local/directIntake.js';
+import { submitBundle } from '../local/localIntake.js';
 import {
   type AwardCommand,
   actorOf,
   type CommandIo,
-  describeRun,
   parseCommandArgs,
   positional,
   RefusedError,
@@ -27,7 +27,9 @@ export function printSubmission(io: CommandIo, result: SubmitResult): void {
   io.out(`  recommending unit ${r.recommendingUnit.name ?? '(unknown)'}: ${r.recommendingUnit.status}`);
   for (const a of result.applications)
     io.out(
-      `  ${a.applicationId} ${a.track} ${a.name}: ${a.complete ? 'complete' : 'incomplete (not started)'}${a.run ? ` — ${describeRun(a.run)}` : ''}`,
+      `  ${a.applicationId} ${a.track} ${a.name}: ${a.complete ? 'complete' : 'incomplete (not started)'}${
+        a.stage ? ` — at ${a.stage} (${a.status})${a.awaiting ? `, waiting for ${a.awaiting}` : ''}` : ''
+      }`,
     );
   io.out(`  report: ${result.reportPath}${result.htmlPath ? `\n  html:   ${result.htmlPath}` : ''}`);
 }
@@ -54,7 +56,7 @@ export const submitCommand: AwardCommand = {
       const campaign = values.campaign ?? availableCampaigns().at(-1) ?? '2025';
       const unitActor = actorOf(values.as ?? values.unit, 'recommending_unit', 'recommending_unit');
       return withRuntime(io, async (runtime) => {
-        const result = await submitBundleDirect(runtime, {
+        const result = await submitBundle(runtime, {
           path,
           unitId: values.unit as string,
           campaign,
@@ -76,7 +78,8 @@ export const submitCommand: AwardCommand = {
                   track: a.track,
                   name: a.name,
                   complete: a.complete,
-                  stage: a.run?.stage,
+                  stage: a.stage,
+                  awaiting: a.awaiting,
                 })),
               },
               null,

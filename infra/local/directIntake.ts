@@ -12,7 +12,7 @@ import type { Actor } from '../../shared/records/role.js';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
 import { reportHtml } from '../../shared/report/reportHtml.js';
 import { parseReportJson, reportJson } from '../../shared/report/reportJson.js';
-import type { LocalRuntime, ProjectRun } from './localRuntime.js';
+import type { LocalRuntime } from './localRuntime.js';
 
 export interface SubmitRequest {
   path: string;
@@ -28,7 +28,11 @@ export interface SubmittedApplication {
   track: string;
   name: string;
   complete: boolean;
-  run?: ProjectRun;
+  /** Where the application is after the submission (its workflow runs until it waits). */
+  stage?: string;
+  status?: string;
+  /** What it waits for (`TASK#<stage>`). */
+  awaiting?: string;
 }
 
 export interface SubmitResult {
@@ -67,8 +71,8 @@ function sourceOf(path: string): BundleSource {
 export const reportKey = (bundleId: string) => `reports/${bundleId}/report.json`;
 
 /**
- * Submits a bundle without the Intake state machine (whose unpack/extract/verify/register/store handlers are not
- * in the repository yet): keeps the original under `incoming/`, extracts and checks it (`extractBundle`,
+ * Submits a bundle without the Intake state machine — for a folder bundle, which is not one object the intake's
+ * Unpack can read (zip and ISO files go through `submitBundle` in localIntake.ts): keeps the original under `incoming/`, extracts and checks it (`extractBundle`,
  * `checkBundle`), stores the report, registers the bundle and its applications (`registerBundle`, idempotent on the
  * bytes) with their typed data, and starts the Project execution of each complete application. Submitting the same
  * bytes again registers nothing and reuses the stored report.
