@@ -47,7 +47,13 @@ export async function ocrPage(source: PageSource, page: number, ctx: PageOcrCont
   if (source.kind === 'image') dpi = Math.round(Math.min(image.width, image.height) / (210 / 25.4));
   const verdict = detectSeals(image, { dpi });
   const seal = { detected: verdict.sealDetected, diametersMm: verdict.seals.map((s) => Math.round(s.diameterMm)) };
-  const forOcr = verdict.sealDetected ? encodePng(eraseSealInk(image, verdict.seals)) : bytes;
+  // tesseract reads PNG and JPEG as they are; other formats (TIFF variants, WebP, GIF) go as the decoded pixels.
+  const pngOrJpeg = (bytes[0] === 0x89 && bytes[1] === 0x50) || (bytes[0] === 0xff && bytes[1] === 0xd8);
+  const forOcr = verdict.sealDetected
+    ? encodePng(eraseSealInk(image, verdict.seals))
+    : pngOrJpeg
+      ? bytes
+      : encodePng(image);
   const left = remainingMs(start, ctx.perPageMs);
   if (left <= 0)
     return { ...failed('timeout', `page budget of ${ctx.perPageMs} ms used before recognition`, dpi), seal };

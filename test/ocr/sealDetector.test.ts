@@ -1,3 +1,4 @@
+import UTIF from 'utif2';
 import { describe, expect, it } from 'vitest';
 import { decodePageImage } from '../../shared/ocr/pageImage.js';
 import { detectSeals, eraseSealInk, isSealInk } from '../../shared/ocr/sealDetector.js';
@@ -21,6 +22,14 @@ describe('red seal detector', () => {
   it('finds the seal on a rotated, noisy, blurred scan saved as JPEG', async () => {
     const { verdict } = await verdictOf(certificateScan('noisy'), true);
     expect(verdict.sealDetected).toBe(true);
+  });
+
+  it('finds the seal on a TIFF scan (decoded with utif2)', async () => {
+    const png = await decodePageImage(renderScanPng(certificateScan('clean')));
+    const tiff = new Uint8Array(UTIF.encodeImage(new Uint8Array(png.data), png.width, png.height));
+    const decoded = await decodePageImage(tiff);
+    expect([decoded.width, decoded.height]).toEqual([png.width, png.height]);
+    expect(detectSeals(decoded, { dpi: 200 }).sealDetected).toBe(true);
   });
 
   it('finds a faint, half-inked seal with a broken ring', async () => {
