@@ -6,7 +6,7 @@ import { type Finding, finding } from '../findings/finding.js';
 import { consentGaps, type PageLines, readConsent } from './consentReading.js';
 import { readCreditCode } from './creditCodeReading.js';
 import { defaultOcrOptions, needsOcrReading, type OcrOptions, PageAllowance, planOcr } from './ocrBudget.js';
-import { ocrPage, type PageOcrContext, type PageSource } from './ocrPage.js';
+import { ocrPage, type PageOcrContext, type PageSource, sealOnPdfPage } from './ocrPage.js';
 import type { OcrPageResult, OcrResult } from './ocrResult.js';
 import { type OcrEngine, sharedOcrEngine } from './recognise.js';
 import { type PdfPageRenderer, sharedPdfPageRenderer } from './renderPdfPage.js';
@@ -27,13 +27,76 @@ export interface OcrApplied {
 export type ReadDocumentBytes = (document: ExtractedDocument) => Promise<Uint8Array>;
 
 const imageTypes = new Set<DetectedType>(['jpeg', 'png', 'tiff', 'gif', 'bmp', 'webp']);
+/** Materials whose values (consent parts, credit code) are read into the OCR section. */
+const valueMaterials = new Set<ExtractedDocument['materialType']>([
+  'DECLASSIFICATION_CONSENT',
+  'CREDIT_CODE_CERTIFICATE',
+]);
+/** Text-layer pages checked for a seal, at most (a consent is one or two pages). */
+const maxSealCheckPages = 3;
+
+function textLayerPages(doc: ExtractedDocument): PageText[] {
+  return doc.pages.filter((p) => !doc.needsOcr.includes(p.page) && p.lines.some((l) => l.trim() !== ''));
+}
 
 function pageSource(doc: ExtractedDocument, bytes: Uint8Array, page: number): PageSource {
   return imageTypes.has(doc.detectedType) ? { kind: 'image', image: bytes } : { kind: 'pdf', pdf: bytes, page };
 }
 
-function recognisedLines(pages: readonly OcrPageResult[]): PageLines[] {
-  return pages.filter((p) => p.status === 'recognised').map((p) => ({ page: p.page, lines: p.lines }));
+/** Lines to read values from: OCR'd pages and text-layer pages. */
+function readableLines(pages: readonly OcrPageResult[]): PageLines[] {
+  return pages
+    .filter((p) => p.status === 'recognised' || p.status === 'text-layer')
+    .map((p) => ({ page: p.page, lines: p.lines }));
+}
+
+/** The text-layer pages of a consent or certificate as examined pages; a consent PDF's pages get the seal check. */
+async function textLayerResults(
+  doc: ExtractedDocument,
+  type: ExtractedDocument['materialType'],
+  bytes: Uint8Array | undefined,
+  readBytes: ReadDocumentBytes,
+  ctx: PageOcrContext,
+): Promise<OcrPageResult[]> {
+  const pages = textLayerPages(doc);
+  if (pages.length === 0) return [];
+  const checkSeal = type === 'DECLASSIFICATION_CONSENT' && doc.detectedType === 'pdf';
+  let pdf = bytes;
+  let unavailable: string | undefined;
+  if (checkSeal && !pdf)
+    try {
+      pdf = await readBytes(doc);
+    } catch (error) {
+      unavailable = `bytes unavailable: ${(error as Error).message}`;
+    }
+  const results: OcrPageResult[] = [];
+  for (const [i, page] of pages.entries()) {
+    const result: OcrPageResult = {
+      page: page.page,
+      status: 'text-layer',
+      dpi: ctx.dpi,
+      lines: page.lines.map((text) => ({
+        text,
+        confidence: 100,
+        bbox: { x0: 0, y0: 0, x1: 0, y1: 0 },
+        lowConfidence: false,
+      })),
+      confidence: 100,
+      ms: 0,
+    };
+    if (checkSeal && i < maxSealCheckPages) {
+      if (!pdf) result.error = unavailable;
+      else {
+        const check = await sealOnPdfPage(pdf, page.page, ctx);
+        if (check.ok) {
+          result.seal = check.seal;
+          result.ms = check.ms;
+        } else result.error = `seal check ${check.timedOut ? 'over its time budget' : 'failed'}: ${check.error}`;
+      }
+    }
+    results.push(result);
+  }
+  return results;
 }
 
 /** The document's pages with the OCR'd lines in place of the empty pages (pages are kept sorted). */
@@ -51,6 +114,13 @@ function budgetFindings(file: string, results: readonly OcrPageResult[], perPage
     if (r.status === 'timeout')
       findings.push(
         finding('OCR_BUDGET_EXCEEDED', 'review', `page ${r.page} not read: over the ${perPageMs} ms OCR budget`, {
+          file,
+          source: { file, page: r.page },
+        }),
+      );
+    else if (r.status === 'text-layer' && r.error?.includes('over its time budget'))
+      findings.push(
+        finding('OCR_BUDGET_EXCEEDED', 'review', `page ${r.page}: seal check over the ${perPageMs} ms budget`, {
           file,
           source: { file, page: r.page },
         }),
@@ -152,6 +222,16 @@ export async function applyOcr(
   const out = new Map<string, OcrApplied>();
   // Documents in plan order (priority), then the over-cap-only ones.
   const order = [...new Set([...planned.keys(), ...plan.overCap.keys()])];
+  // Consents and certificates with a text layer: their values are read from the text, the consent's seal from the
+  // rendered page.
+  for (const doc of documents)
+    if (
+      valueMaterials.has(doc.materialType) &&
+      doc.readable &&
+      textLayerPages(doc).length > 0 &&
+      !order.includes(doc.path)
+    )
+      order.push(doc.path);
   for (const path of order) {
     const doc = documents.find((d) => d.path === path);
     if (!doc) continue;
@@ -212,8 +292,11 @@ async function ocrDocument(
     type = doc.materialType;
     reason = doc.classificationReason;
   }
+  if (valueMaterials.has(type)) results.push(...(await textLayerResults(doc, type, bytes, readBytes, ctx)));
+  results.sort((a, b) => a.page - b.page);
 
-  const recognised = recognisedLines(results);
+  const recognised = results.filter((r) => r.status === 'recognised').map((p) => ({ page: p.page, lines: p.lines }));
+  const readable = readableLines(results);
   const sealDetected = results.some((r) => r.seal?.detected === true);
   const ocr: OcrResult = {
     path: file,
@@ -221,10 +304,10 @@ async function ocrDocument(
     materialTypeBefore: doc.materialType,
     materialType: type,
     classificationReason: reason,
-    ...(type === 'DECLASSIFICATION_CONSENT' ? { consent: readConsent(file, recognised, sealDetected) } : {}),
+    ...(type === 'DECLASSIFICATION_CONSENT' ? { consent: readConsent(file, readable, sealDetected) } : {}),
   };
   if (type === 'CREDIT_CODE_CERTIFICATE') {
-    const creditCode = readCreditCode(file, recognised);
+    const creditCode = readCreditCode(file, readable);
     if (creditCode) ocr.creditCode = creditCode;
   }
 

@@ -1,5 +1,5 @@
 import { remainingMs } from './ocrBudget.js';
-import type { OcrPageResult } from './ocrResult.js';
+import type { OcrPageResult, SealReading } from './ocrResult.js';
 import { decodePageImage, encodePng } from './pageImage.js';
 import type { OcrEngine } from './recognise.js';
 import type { PdfPageRenderer } from './renderPdfPage.js';
@@ -69,4 +69,26 @@ export async function ocrPage(source: PageSource, page: number, ctx: PageOcrCont
     ms: performance.now() - start,
     seal,
   };
+}
+
+export type SealCheck = { ok: true; seal: SealReading; ms: number } | { ok: false; timedOut: boolean; error: string };
+
+/**
+ * Only the red-seal check of a PDF page that has a text layer (a typed consent with a stamped seal image): render
+ * within `perPageMs`, detect. No OCR.
+ */
+export async function sealOnPdfPage(pdf: Uint8Array, page: number, ctx: PageOcrContext): Promise<SealCheck> {
+  const start = performance.now();
+  const rendered = await ctx.renderer.render(pdf, page, { dpi: ctx.dpi, timeoutMs: ctx.perPageMs });
+  if (!rendered.ok) return { ok: false, timedOut: rendered.reason === 'timeout', error: rendered.message };
+  try {
+    const verdict = detectSeals(await decodePageImage(rendered.result.png), { dpi: ctx.dpi });
+    return {
+      ok: true,
+      seal: { detected: verdict.sealDetected, diametersMm: verdict.seals.map((s) => Math.round(s.diameterMm)) },
+      ms: performance.now() - start,
+    };
+  } catch (error) {
+    return { ok: false, timedOut: false, error: (error as Error).message };
+  }
 }

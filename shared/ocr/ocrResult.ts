@@ -13,6 +13,11 @@ export const OcrPageStatus = z.enum([
   'over-page-cap',
   /** The page could not be rendered or decoded, or the engine failed (message in `error`). */
   'failed',
+  /**
+   * The page has a text layer (of a consent or a credit-code certificate): its lines are the text layer's
+   * (confidence 100), and for a consent PDF the page was rendered for the seal check only.
+   */
+  'text-layer',
 ]);
 export type OcrPageStatus = z.infer<typeof OcrPageStatus>;
 
@@ -74,7 +79,7 @@ export type CreditCodeReading = z.infer<typeof CreditCodeReading>;
  */
 export const OcrResult = z.object({
   path: z.string(),
-  /** Pages that needed OCR and what happened to each. */
+  /** Pages examined: those that needed OCR and what happened to each, and the text-layer pages of a consent or certificate. */
   pages: z.array(OcrPageResult),
   /** Material type before OCR (from the file name alone) and after (with the OCR'd title). */
   materialTypeBefore: MaterialType,

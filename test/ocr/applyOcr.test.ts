@@ -9,6 +9,7 @@ import { PdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import { buildPdf } from '../fixtures/chinesePdf.js';
 import { certificateCode, certificateScan, consentScan, consentUnit } from '../fixtures/scans/scanDocuments.js';
 import { imageOnlyPdf, renderScanJpeg, renderScanPng } from '../fixtures/scans/scanPage.js';
+import { textConsentPdf } from '../fixtures/scans/textConsent.js';
 
 // One engine and one renderer for the whole file: OCR is slow, pages are few.
 const engine = new OcrEngine();
@@ -45,6 +46,8 @@ beforeAll(async () => {
     'b/扫描件007.pdf',
     await imageOnlyPdf([renderScanPng({ title: '推荐公函', lines: ['机密★5年', '现推荐以下单位参加评选。'] })]),
   );
+  await add('b/脱密审核同意书-推荐单位.pdf', await textConsentPdf(true));
+  await add('b/脱密审核同意书-无章.pdf', await textConsentPdf(false));
   await add('b/自评报告.pdf', await buildPdf([['自评报告', '一、领导', '本单位高层领导确定了质量方针和目标。']]));
   applied = await run(documents);
 }, 120_000);
@@ -95,6 +98,16 @@ describe('applyOcr on a bundle of scans', () => {
     expect(marking?.source).toEqual({ file: 'b/扫描件007.pdf', page: 1, line: 2 });
   });
 
+  it('reads a typed consent from its text layer and checks the rendered page for the stamped seal', () => {
+    const sealed = byPath(applied, 'b/脱密审核同意书-推荐单位.pdf').ocr;
+    expect(sealed?.pages.map((p) => p.status)).toEqual(['text-layer']);
+    expect(sealed?.consent).toMatchObject({ unit: { value: consentUnit, confidence: 100 }, sealDetected: true });
+    expect(sealed?.consent && consentGaps(sealed.consent).missing).toEqual([]);
+    const unsealed = byPath(applied, 'b/脱密审核同意书-无章.pdf').ocr;
+    expect(unsealed?.consent?.sealDetected).toBe(false);
+    expect(unsealed?.consent && consentGaps(unsealed.consent).missing).toEqual(['signatureOrSeal']);
+  });
+
   it('leaves documents with a text layer alone, and indexes the OCR sections by path', () => {
     const text = byPath(applied, 'b/自评报告.pdf');
     expect(text.ocr).toBeUndefined();
@@ -103,6 +116,8 @@ describe('applyOcr on a bundle of scans', () => {
       'b/信用代码证.pdf',
       'b/扫描件003.pdf',
       'b/扫描件007.pdf',
+      'b/脱密审核同意书-推荐单位.pdf',
+      'b/脱密审核同意书-无章.pdf',
       'b/脱密审核同意书-申请人.jpg',
     ]);
   });
