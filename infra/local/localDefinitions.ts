@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { repoRoot } from '../lambdaBundling.js';
 import { type LocalDefinitions, synthesisedDefinitions } from '../localContract.js';
@@ -47,6 +47,9 @@ export function localDefinitions(definitionsDir: string): LocalDefinitions {
   const file = join(definitionsDir, `${definitionsFingerprint()}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalDefinitions;
   const definitions = quietSynth();
-  writeFileSync(file, JSON.stringify(definitions));
+  // Written aside and renamed: another process reading the cache never sees half a file.
+  const aside = `${file}.${process.pid}.tmp`;
+  writeFileSync(aside, JSON.stringify(definitions));
+  renameSync(aside, file);
   return definitions;
 }

@@ -60,6 +60,8 @@ function evidenceFile(dir: string, name: string, text: string): string {
 export interface WalkOptions {
   /** Stop when the application reaches this kind of stage (the campaign-wide finalisation waits for all). */
   until: 'finalisation' | 'terminal';
+  /** Stop earlier, on arriving at this stage. */
+  stopAt?: string;
   evidenceDir: string;
   /** SI 专业评选: the industry group whose experts are drawn (when the application data name none). */
   industryGroup?: string;
@@ -83,7 +85,7 @@ export async function walkApplication(
     const { stage, status } = s.meta;
     const kind = stageKind(stage);
     if (kind === 'terminal' || (kind === 'finalisation' && options.until === 'finalisation')) return s.meta;
-    if (status === 'PAUSED') return s.meta;
+    if (status === 'PAUSED' || stage === options.stopAt) return s.meta;
     const before = `${stage}/${s.meta.version}`;
     switch (kind) {
       case 'consultation':
