@@ -44,9 +44,25 @@ function intakeHandlers(
     (s: Parameters<typeof runIntakeStep>[0]): LocalTaskHandler =>
     (input) =>
       runIntakeStep(s, deps, input);
+  let files = 0;
+  let extracted = 0;
+  const unpack = step(unpackBundle as never);
+  const extract = step(extractEntry as never);
   return {
-    'intake.unpackBundle': step(unpackBundle as never),
-    'intake.extractFile': step(extractEntry as never),
+    'intake.unpackBundle': async (input) => {
+      const unpacked = (await unpack(input)) as { entries?: unknown[] };
+      files = unpacked.entries?.length ?? 0;
+      notice(`unpacked: ${files} files to extract`);
+      return unpacked;
+    },
+    'intake.extractFile': async (input) => {
+      try {
+        return await extract(input);
+      } finally {
+        extracted++;
+        notice(`extracted ${extracted}/${files}`);
+      }
+    },
     'intake.verifyBundle': step(verifyBundle as never),
     'intake.registerBundle': step(registerApplications as never),
     'intake.storeReport': step(storeReport as never),
