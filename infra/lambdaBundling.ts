@@ -25,8 +25,22 @@ export function assertEsbuildResolvable(): string {
 }
 
 /**
+ * iconv-lite's code-page tables the pipeline never decodes with (it decodes GB18030 and Windows-1252 only: zip entry
+ * names, PDF text repair). iconv-lite loads a table on first use of its encoding, so leaving these ~310 KB out of the
+ * bundles changes nothing until someone asks for Shift_JIS, EUC-JP, EUC-KR or Big5 — which then fails with
+ * MODULE_NOT_FOUND instead of decoding.
+ */
+const unusedEncodingTables = [
+  './tables/shiftjis.json',
+  './tables/eucjp.json',
+  './tables/cp949.json',
+  './tables/cp950.json',
+  './tables/big5-added.json',
+] as const;
+
+/**
  * esbuild options shared by the CDK bundling and the bundle-size benchmark, so the benchmark measures what ships.
- * `@aws-sdk/*` is external: the Node 22 Lambda runtime provides SDK v3. ESM output with a `require` shim for the
+ * `@aws-sdk/*` is external: the Node 22 Lambda runtime provides SDK v3; so are the unused encoding tables above. ESM output with a `require` shim for the
  * CommonJS dependencies; `module` before `main` lets esbuild tree-shake ESM builds (zod's locales among them).
  */
 export const bundlingOptions = {
@@ -35,14 +49,28 @@ export const bundlingOptions = {
   target: 'node22',
   format: OutputFormat.ESM,
   mainFields: ['module', 'main'],
-  externalModules: ['@aws-sdk/*'],
+  externalModules: ['@aws-sdk/*', ...unusedEncodingTables],
   banner:
     "import { createRequire as __awardCreateRequire } from 'node:module';const require = __awardCreateRequire(import.meta.url);",
 } as const;
 
 /** Campaign JSON files ship next to the handler; the Lambda points AWARD_CAMPAIGNS_DIR there. */
-const campaignsSource = join(repoRoot, 'shared', 'campaign', 'campaigns');
+export const campaignsSource = join(repoRoot, 'shared', 'campaign', 'campaigns');
 export const campaignsDirInLambda = '/var/task/campaigns';
+
+/** What an asset needs beside its handler bundle (infra/lambdaAssets.ts builds it). */
+export type AssetPart = 'parsers' | 'sevenZip';
+
+export const assetPartsOf: Readonly<Record<string, readonly AssetPart[]>> = {
+  'intake.extractFile': ['parsers'],
+  'intake.unpackBundle': ['sevenZip'],
+};
+
+/** The shell command of the `afterBundling` hook adding `parts` to the asset in `outputDir`. */
+export function assetPartsCommand(outputDir: string, parts: readonly AssetPart[]): string {
+  const script = join(repoRoot, 'infra', 'lambdaAssets.ts');
+  return `cd "${repoRoot}" && "${process.execPath}" --import tsx "${script}" "${outputDir}" ${parts.join(' ')}`;
+}
 
 export interface AwardFunctionProps {
   entry: string;
@@ -53,6 +81,8 @@ export interface AwardFunctionProps {
   memorySize?: number;
   /** For functions invoked asynchronously (EventBridge targets): failed events go to a DLQ. */
   deadLetterQueue?: import('aws-cdk-lib/aws-sqs').IQueue;
+  /** Run-time files beside the handler bundle (parser worker and libraries, 7-Zip). */
+  assetParts?: readonly AssetPart[];
 }
 
 /** A Lambda of the pipeline: Node 22, arm64, esbuild bundling locally, X-Ray, an encrypted log group with retention. */
@@ -89,7 +119,10 @@ export function awardFunction(scope: Construct, id: string, props: AwardFunction
       commandHooks: {
         beforeBundling: () => [],
         beforeInstall: () => [],
-        afterBundling: (_input: string, outputDir: string) => [`cp -r "${campaignsSource}" "${outputDir}/campaigns"`],
+        afterBundling: (_input: string, outputDir: string) => [
+          `cp -r "${campaignsSource}" "${outputDir}/campaigns"`,
+          ...(props.assetParts?.length ? [assetPartsCommand(outputDir, props.assetParts)] : []),
+        ],
       },
     },
   });

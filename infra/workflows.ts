@@ -17,7 +17,7 @@ import { eventSource } from '../shared/workflow/eventBridgeNotifier.js';
 import { type AslDefinition, substitutionKey } from './aslTypes.js';
 import { allStepHandlers, handlerEntry, pendingHandlers } from './handlerEntries.js';
 import { intakeDefinition } from './intakeDefinition.js';
-import { awardFunction, repoRoot } from './lambdaBundling.js';
+import { assetPartsOf, awardFunction, repoRoot } from './lambdaBundling.js';
 import {
   acknowledge,
   acknowledgeBucketObjects,
@@ -96,6 +96,9 @@ export class Workflows extends Construct {
         description: `Jilin Quality Award step ${handler}`,
         key,
         timeout: handler.startsWith('intake.') ? Duration.minutes(5) : Duration.seconds(60),
+        // Two parser workers, each capped at a 1 GB heap, beside the handler: one full vCPU's worth of memory.
+        ...(handler === 'intake.extractFile' ? { memorySize: 1769 } : {}),
+        ...(assetPartsOf[handler] ? { assetParts: assetPartsOf[handler] } : {}),
         environment: {
           RECORDS_TABLE: table.tableName,
           SUBMISSIONS_BUCKET: bucket.bucketName,
