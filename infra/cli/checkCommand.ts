@@ -4,18 +4,23 @@ import type { CampaignConfig } from '../../shared/campaign/campaignConfig.js';
 import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { BundlePathError, checkBundlePath } from '../../shared/completeness/checkBundlePath.js';
 import { closeDefaultSandbox } from '../../shared/extraction/extractionOptions.js';
+import { defaultOcrOptions } from '../../shared/ocr/ocrBudget.js';
+import { closeSharedOcrEngine } from '../../shared/ocr/recognise.js';
+import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import { reportHtml } from '../../shared/report/reportHtml.js';
 import { reportJson } from '../../shared/report/reportJson.js';
 import { reportSummary } from '../../shared/report/reportSummary.js';
 import { type CliIo, exitCodes, UsageError } from './cliIo.js';
 
-export const checkUsage = `用法: award check <材料包.zip|文件夹|.iso> [--json] [--html 文件] [--received-at ISO时间] [--campaign 2025] [--recommending-unit 名称]
+export const checkUsage = `用法: award check <材料包.zip|文件夹|.iso> [--json] [--html 文件] [--received-at ISO时间] [--campaign 2025] [--recommending-unit 名称] [--no-ocr] [--ocr-pages N]
 
   --json               标准输出只输出报告 JSON（进度信息写到标准错误）
   --html FILE          另存一份可打印的 HTML 报告
   --received-at ISO    收到时间，带时区，例如 2025-08-20T16:30:00+08:00（据此判断是否逾期）
   --campaign YEAR      评选年度（默认 2025）
   --recommending-unit  推荐单位名称（默认从推荐公函或汇总表读取）
+  --no-ocr             不做文字识别：扫描件的同意书、证书只列为需人工核对
+  --ocr-pages N        每个材料包最多识别 N 页扫描页（默认 ${defaultOcrOptions.maxPagesPerBundle}），其余页列为提示
 
 退出码: 0 全部申报材料完整；1 存在阻断问题；2 用法错误或材料包无法读取`;
 
@@ -28,6 +33,8 @@ interface CheckOptions {
   receivedAt?: string;
   campaign: CampaignConfig;
   recommendingUnit?: string;
+  /** false: --no-ocr; else the page cap. */
+  ocr: false | { maxPagesPerBundle: number };
 }
 
 function parseCheckArgs(args: string[]): CheckOptions | 'help' {
@@ -43,6 +50,8 @@ function parseCheckArgs(args: string[]): CheckOptions | 'help' {
         'received-at': { type: 'string' },
         campaign: { type: 'string', default: '2025' },
         'recommending-unit': { type: 'string' },
+        'no-ocr': { type: 'boolean', default: false },
+        'ocr-pages': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -62,6 +71,10 @@ function parseCheckArgs(args: string[]): CheckOptions | 'help' {
   if (receivedAt !== undefined && (!instant.test(receivedAt) || Number.isNaN(Date.parse(receivedAt))))
     throw new UsageError(`--received-at 须为带时区的 ISO 时间，例如 2025-08-20T16:30:00+08:00，收到“${receivedAt}”`);
   if (values.html === '') throw new UsageError('--html 须给出文件名');
+  const ocrPages = values['ocr-pages'];
+  if (ocrPages !== undefined && !/^\d{1,4}$/.test(ocrPages))
+    throw new UsageError(`--ocr-pages 须为 0 到 9999 的整数，收到“${ocrPages}”`);
+  if (ocrPages !== undefined && values['no-ocr']) throw new UsageError('--no-ocr 与 --ocr-pages 不能同时使用');
   let campaign: CampaignConfig;
   try {
     campaign = loadCampaign(values.campaign);
@@ -75,12 +88,15 @@ function parseCheckArgs(args: string[]): CheckOptions | 'help' {
     receivedAt,
     campaign,
     recommendingUnit: values['recommending-unit'],
+    ocr: values['no-ocr']
+      ? false
+      : { maxPagesPerBundle: ocrPages === undefined ? defaultOcrOptions.maxPagesPerBundle : Number(ocrPages) },
   };
 }
 
 /**
- * `award check <bundle>`: extracts and checks a bundle, prints the summary (or only the report JSON with --json),
- * optionally writes the HTML report. Exit 0 when the bundle is complete, 1 when anything blocks, 2 for usage errors
+ * `award check <bundle>`: extracts a bundle, OCRs its scans (unless --no-ocr; at most --ocr-pages pages) and checks
+ * it, prints the summary (or only the report JSON with --json), optionally writes the HTML report. Exit 0 when the bundle is complete, 1 when anything blocks, 2 for usage errors
  * and unreadable bundle paths.
  */
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {
@@ -95,6 +111,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       campaign: options.campaign,
       receivedAt: options.receivedAt,
       recommendingUnit: options.recommendingUnit,
+      ocr: options.ocr,
+      progress: (message) => io.stderr(`${message}\n`),
     });
     if (options.html !== undefined) {
       try {
@@ -113,6 +131,6 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     if (error instanceof BundlePathError) throw new UsageError(error.message);
     throw error;
   } finally {
-    await closeDefaultSandbox();
+    await Promise.all([closeDefaultSandbox(), closeSharedOcrEngine(), closeSharedPdfPageRenderer()]);
   }
 }

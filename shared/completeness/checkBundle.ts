@@ -15,6 +15,7 @@ import {
   recommendingUnitMaterials,
 } from '../materials/materialCatalogue.js';
 import { materialTypes } from '../materials/materialType.js';
+import type { OcrResult } from '../ocr/ocrResult.js';
 import {
   type CompletenessReport,
   type ReportApplication,
@@ -24,12 +25,14 @@ import {
 } from '../report/completenessReport.js';
 import { orderFindings, tally } from '../report/findingOrder.js';
 import { applicationOfGroup } from './applicationData.js';
+import { checkCertificateCreditCode } from './certificateCreditCode.js';
 import { checkConsultations } from './consultationForms.js';
 import { checkCrossDocument } from './crossDocumentConsistency.js';
 import { checkDeclassificationConsent } from './declassificationConsent.js';
 import { byPreference } from './documentQuality.js';
 import { type DocumentGroup, groupDocuments } from './groupDocuments.js';
 import { materialChecklist } from './materialChecklist.js';
+import { reportFileOcr } from './ocrFacts.js';
 import { checkPublicityEvidence } from './publicityEvidence.js';
 import { checkRecommendationLetter } from './recommendationLetterCheck.js';
 import { checkSelfEvaluation } from './selfEvaluationCategories.js';
@@ -45,6 +48,11 @@ export interface CheckBundleInput {
   receivedAt?: string | Date;
   /** The recommending unit, when the caller knows it (upload account); else read from its letter or summary table. */
   recommendingUnit?: string;
+  /**
+   * The OCR sections by document path (`ocrResultsByPath(applyOcr(...))`), when `documents` went through OCR: the
+   * consents' unit/date/seal and the certificates' credit code are then checked, and the report shows the OCR facts.
+   */
+  ocr?: ReadonlyMap<string, OcrResult>;
 }
 
 const bySeverityBlocking = (findings: readonly Finding[]) => findings.some((f) => f.severity === 'blocking');
@@ -148,6 +156,7 @@ function checkApplication(
   campaign: CampaignConfig,
   receivedAt: string | undefined,
   summary: { findings: Finding[]; rank?: number },
+  ocr: ReadonlyMap<string, OcrResult>,
 ): ReportApplication {
   const app = applicationOfGroup(group, recommendingUnit);
   const docs = group.documents;
@@ -155,13 +164,15 @@ function checkApplication(
   const checklist = materialChecklist(applicantMaterials(campaign, group.track), docs, app);
   const own: Finding[] = [
     ...checklist.findings,
-    ...checkDeclassificationConsent(ofType('DECLASSIFICATION_CONSENT'), {
-      field: 'applicant.declassificationConsent',
-      who: '申报单位/个人',
-    }),
+    ...checkDeclassificationConsent(
+      ofType('DECLASSIFICATION_CONSENT'),
+      { field: 'applicant.declassificationConsent', who: '申报单位/个人' },
+      ocr,
+    ),
     ...checkPublicityEvidence(group.track, docs, campaign),
     ...(group.track === 'QM_ORG' ? checkSelfEvaluation(ofType('SELF_EVALUATION_REPORT')) : []),
     ...(app ? checkCrossDocument(app, docs) : []),
+    ...(app ? checkCertificateCreditCode(app, docs, ocr) : []),
     ...(app ? checkConsultations(app, ofType('CONSULTATION_FORM'), campaign) : []),
     ...summary.findings,
   ];
@@ -197,6 +208,7 @@ function normaliseReceivedAt(receivedAt: string | Date | undefined): string | un
  */
 export function checkBundle(input: CheckBundleInput): CompletenessReport {
   const { campaign } = input;
+  const ocr = input.ocr ?? new Map<string, OcrResult>();
   const receivedAt = normaliseReceivedAt(input.receivedAt);
   const documents = [...input.documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const unitName = input.recommendingUnit ?? readRecommendingUnit(documents);
@@ -229,10 +241,17 @@ export function checkBundle(input: CheckBundleInput): CompletenessReport {
   }
 
   const applications = grouping.groups.map((g) =>
-    checkApplication(g, unitName, campaign, receivedAt, {
-      findings: summaryFindings.get(g.id) ?? [],
-      rank: ranks.get(g.id),
-    }),
+    checkApplication(
+      g,
+      unitName,
+      campaign,
+      receivedAt,
+      {
+        findings: summaryFindings.get(g.id) ?? [],
+        rank: ranks.get(g.id),
+      },
+      ocr,
+    ),
   );
 
   const unitDocs = grouping.recommendingUnit;
@@ -249,6 +268,7 @@ export function checkBundle(input: CheckBundleInput): CompletenessReport {
       ? checkDeclassificationConsent(
           unitDocs.filter((d) => d.materialType === 'DECLASSIFICATION_CONSENT'),
           { field: 'recommendingUnit.declassificationConsent', who: '推荐单位' },
+          ocr,
         )
       : []),
     ...checkRecommendationLetter(unitDocs.filter((d) => d.materialType === 'RECOMMENDATION_LETTER')),
@@ -264,21 +284,25 @@ export function checkBundle(input: CheckBundleInput): CompletenessReport {
       : []),
   ]);
 
-  const files: ReportFile[] = documents.map((d) => ({
-    path: d.path,
-    sha256: d.sha256,
-    size: d.size,
-    declaredType: d.declaredType,
-    detectedType: d.detectedType,
-    readable: d.readable,
-    pageCount: d.pageCount,
-    pagesWithoutText: [...d.needsOcr],
-    material: d.materialType,
-    materialName: materialTypes[d.materialType],
-    classificationReason: d.classificationReason,
-    assignment: grouping.assignment.get(d.path) ?? { kind: 'unassigned', reason: 'not grouped' },
-    findings: orderFindings(d.findings),
-  }));
+  const files: ReportFile[] = documents.map((d) => {
+    const facts = reportFileOcr(ocr.get(d.path));
+    return {
+      path: d.path,
+      sha256: d.sha256,
+      size: d.size,
+      declaredType: d.declaredType,
+      detectedType: d.detectedType,
+      readable: d.readable,
+      pageCount: d.pageCount,
+      pagesWithoutText: [...d.needsOcr],
+      material: d.materialType,
+      materialName: materialTypes[d.materialType],
+      classificationReason: d.classificationReason,
+      assignment: grouping.assignment.get(d.path) ?? { kind: 'unassigned', reason: 'not grouped' },
+      findings: orderFindings(d.findings),
+      ...(facts ? { ocr: facts } : {}),
+    };
+  });
   const unitStatus = bySeverityBlocking(unitFindings) ? 'incomplete' : 'complete';
   const all = [...applications.flatMap((a) => a.findings), ...unitFindings, ...bundleFindings];
   const complete = applications.filter((a) => a.status === 'complete').length;

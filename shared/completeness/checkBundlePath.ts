@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import type { CampaignConfig } from '../campaign/campaignConfig.js';
 import { type BundleSource, type ExtractBundleOptions, extractBundle } from '../extraction/extractBundle.js';
-import type { CompletenessReport } from '../report/completenessReport.js';
-import { checkBundle } from './checkBundle.js';
+import type { ApplyOcrOptions } from '../ocr/applyOcr.js';
+import { bundleBytesReader, ocrCandidatePaths } from './bundleBytes.js';
+import { type CheckedBundle, checkExtractedBundle } from './checkExtractedBundle.js';
 
 /** The bundle path does not exist or is neither a folder nor a file. */
 export class BundlePathError extends Error {
@@ -30,17 +31,36 @@ export interface CheckBundlePathOptions {
   receivedAt?: string | Date;
   recommendingUnit?: string;
   extraction?: ExtractBundleOptions;
+  /** OCR settings over the defaults (page cap, per-page budget …), or `false` for no OCR. OCR runs by default. */
+  ocr?: ApplyOcrOptions | false;
+  /** Progress lines (stderr): counts and times only. */
+  progress?: (message: string) => void;
 }
 
-/** Extracts a bundle (.zip, folder or .iso) and checks it: the convenience over `extractBundle` + `checkBundle`. */
-export async function checkBundlePath(path: string, options: CheckBundlePathOptions): Promise<CompletenessReport> {
+/**
+ * Extracts a bundle (.zip, folder or .iso), OCRs its scans and checks it: `extractBundle` + `checkExtractedBundle`,
+ * the bytes OCR needs read again from the bundle. Uses the process-wide OCR engine and renderer: call
+ * `closeSharedOcrEngine()` and `closeSharedPdfPageRenderer()` at shutdown.
+ */
+export async function checkBundlePathDetailed(path: string, options: CheckBundlePathOptions): Promise<CheckedBundle> {
   const source = await bundleSourceOf(path);
+  const progress = options.progress ?? (() => {});
+  progress('正在解析文件 …');
   const extracted = await extractBundle(source, options.extraction);
-  return checkBundle({
+  progress(`已解析 ${extracted.entries.length} 个文件`);
+  return checkExtractedBundle({
     documents: extracted.entries,
     bundleFindings: extracted.findings,
+    readBytes: bundleBytesReader(source, ocrCandidatePaths(extracted.entries), options.extraction?.limits),
     campaign: options.campaign,
     receivedAt: options.receivedAt,
     recommendingUnit: options.recommendingUnit,
+    ocr: options.ocr,
+    progress,
   });
+}
+
+/** The completeness report of a bundle path (see `checkBundlePathDetailed`). */
+export async function checkBundlePath(path: string, options: CheckBundlePathOptions): Promise<CheckedBundle['report']> {
+  return (await checkBundlePathDetailed(path, options)).report;
 }

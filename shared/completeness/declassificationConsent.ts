@@ -1,5 +1,7 @@
 import type { ExtractedDocument } from '../extraction/document.js';
 import { type Finding, finding, type SourceRef } from '../findings/finding.js';
+import { type ConsentPart, consentGaps } from '../ocr/consentReading.js';
+import type { OcrResult } from '../ocr/ocrResult.js';
 import { parseDate } from '../validation/dates.js';
 import { byPreference, compactText, documentLines, isImageOnly } from './documentQuality.js';
 
@@ -44,30 +46,85 @@ function hasDate(lines: string[]): boolean {
 
 interface ConsentCheck {
   doc: ExtractedDocument;
-  verifiable: boolean;
-  lacks: ('unit' | 'date' | 'signatureOrSeal')[];
+  /** Why the parts cannot be judged (a scan not OCR'd, or read too poorly): review only. */
+  unverifiable?: string;
+  /** Parts not found (blocking). */
+  lacks: ConsentPart[];
+  /** Parts found by OCR but under the confidence threshold: present, not trusted (review). */
+  untrusted: ConsentPart[];
+  /** Where each untrusted part was read. */
+  sources: Partial<Record<ConsentPart, SourceRef>>;
+  /** What OCR read, quoted as evidence. */
+  evidence?: string;
 }
 
-function checkOne(doc: ExtractedDocument): ConsentCheck {
-  if (!doc.readable || isImageOnly(doc)) return { doc, verifiable: false, lacks: [] };
+const partNames: Record<ConsentPart, string> = { unit: '签署单位', date: '日期', signatureOrSeal: '签字或盖章' };
+
+function ocrEvidence(ocr: OcrResult): string | undefined {
+  const c = ocr.consent;
+  if (!c) return undefined;
+  return [
+    `OCR 单位：${c.unit?.value ?? '未识别'}`,
+    `日期：${c.date?.value ?? '未识别'}`,
+    c.sealDetected ? '检出红色印章' : '未检出红色印章',
+  ].join('；');
+}
+
+/** A scan of a consent, as read by OCR: what lacks and what is read only with low confidence. */
+function checkScan(doc: ExtractedDocument, ocr: OcrResult | undefined): ConsentCheck {
+  const base = { doc, lacks: [], untrusted: [], sources: {} };
+  if (!ocr?.consent)
+    return { ...base, unverifiable: '为无文字层的扫描件，未经文字识别（OCR），无法核验单位、日期与签字盖章' };
+  const read = ocr.pages.filter((p) => p.status === 'recognised');
+  const unread = doc.needsOcr.filter((page) => !read.some((p) => p.page === page));
+  const evidence = ocrEvidence(ocr);
+  const { missing, lowConfidence } = consentGaps(ocr.consent);
+  if (missing.length > 0) {
+    // A part not found on pages that were not read, or read too poorly to trust anything, is not proven absent.
+    if (unread.length > 0)
+      return {
+        ...base,
+        evidence,
+        unverifiable: `第 ${unread.join('、')} 页未能识别（超出识别预算或识别失败），无法确认是否缺少${missing.map((m) => partNames[m]).join('、')}`,
+      };
+    if (!read.some((p) => p.lines.some((l) => !l.lowConfidence)))
+      return {
+        ...base,
+        evidence,
+        unverifiable: '扫描件文字识别置信度过低（或页面无可识别文字），无法核验单位、日期与签字盖章',
+      };
+  }
+  const sources: ConsentCheck['sources'] = {};
+  if (ocr.consent.unit?.lowConfidence) sources.unit = ocr.consent.unit.source;
+  if (ocr.consent.date?.lowConfidence) sources.date = ocr.consent.date.source;
+  return { doc, lacks: missing, untrusted: lowConfidence, sources, evidence };
+}
+
+function checkOne(doc: ExtractedDocument, ocr: OcrResult | undefined): ConsentCheck {
+  if (!doc.readable) return { doc, unverifiable: '无法读取', lacks: [], untrusted: [], sources: {} };
+  if (isImageOnly(doc)) return checkScan(doc, ocr);
   const lines = [...documentLines(doc), ...doc.headers];
-  const lacks: ConsentCheck['lacks'] = [];
+  const lacks: ConsentPart[] = [];
   if (!consentUnit(doc)) lacks.push('unit');
   if (!hasDate(lines)) lacks.push('date');
-  if (!hasSignatureOrSeal(lines)) lacks.push('signatureOrSeal');
-  return { doc, verifiable: true, lacks };
+  // A typed consent's seal is an image the text cannot show: the OCR's seal check of the rendered page sees it.
+  if (!hasSignatureOrSeal(lines) && !ocr?.consent?.sealDetected) lacks.push('signatureOrSeal');
+  return { doc, lacks, untrusted: [], sources: {} };
 }
 
-const lackNames = { unit: '签署单位', date: '日期', signatureOrSeal: '签字或盖章' } as const;
+const rank = (c: ConsentCheck) => (c.unverifiable ? 100 : c.lacks.length * 10 + c.untrusted.length);
 
 /**
  * SPEC §4: the recommending unit and each applicant sign a 脱密审核同意书. None → DECLASSIFICATION_CONSENT_MISSING
- * (blocking); the best one lacking unit, date or signature/seal in its text → DECLASSIFICATION_CONSENT_INCOMPLETE
- * (blocking, one per lack); a scan without text cannot be verified before OCR → INCOMPLETE for review.
+ * (blocking). Otherwise the best consent is judged: a part lacking in its text (typed) or in its OCR reading (scan)
+ * → DECLASSIFICATION_CONSENT_INCOMPLETE (blocking, one per part); a part OCR read only with low confidence →
+ * INCOMPLETE for review; a scan not OCR'd, partly unread or read too poorly to judge → INCOMPLETE for review.
+ * `ocr` holds the OCR sections by document path (`ocrResultsByPath`); a typed consent's detected seal counts as its seal.
  */
 export function checkDeclassificationConsent(
   consents: readonly ExtractedDocument[],
   owner: { field: string; who: string },
+  ocr: ReadonlyMap<string, OcrResult> = new Map(),
 ): Finding[] {
   if (consents.length === 0)
     return [
@@ -75,23 +132,39 @@ export function checkDeclassificationConsent(
         field: owner.field,
       }),
     ];
-  const checks = [...consents].sort(byPreference).map(checkOne);
-  if (checks.some((c) => c.verifiable && c.lacks.length === 0)) return [];
-  const readable = checks.filter((c) => c.verifiable).sort((a, b) => a.lacks.length - b.lacks.length)[0];
-  if (readable)
-    return readable.lacks.map((lack) =>
-      finding('DECLASSIFICATION_CONSENT_INCOMPLETE', 'blocking', `${owner.who}的脱密审核同意书未见${lackNames[lack]}`, {
-        file: readable.doc.path,
-        field: `${owner.field}.${lack}`,
-      }),
-    );
-  const scan = checks[0] as ConsentCheck;
+  const checks = [...consents].sort(byPreference).map((doc) => checkOne(doc, ocr.get(doc.path)));
+  const best = [...checks].sort((a, b) => rank(a) - rank(b))[0] as ConsentCheck;
+  const file = best.doc.path;
+  const evidence = best.evidence ? { evidence: best.evidence } : {};
+  if (best.unverifiable)
+    return [
+      finding(
+        'DECLASSIFICATION_CONSENT_INCOMPLETE',
+        'review',
+        `${owner.who}的脱密审核同意书${best.unverifiable}，请人工核对`,
+        { file, field: `${owner.field}.text`, ...evidence },
+      ),
+    ];
   return [
-    finding(
-      'DECLASSIFICATION_CONSENT_INCOMPLETE',
-      'review',
-      `${owner.who}的脱密审核同意书为无文字层的扫描件，无法核验单位、日期与签字盖章，请人工核对`,
-      { file: scan.doc.path, field: `${owner.field}.text` },
+    ...best.lacks.map((part) =>
+      finding('DECLASSIFICATION_CONSENT_INCOMPLETE', 'blocking', `${owner.who}的脱密审核同意书未见${partNames[part]}`, {
+        file,
+        field: `${owner.field}.${part}`,
+        ...evidence,
+      }),
+    ),
+    ...best.untrusted.map((part) =>
+      finding(
+        'DECLASSIFICATION_CONSENT_INCOMPLETE',
+        'review',
+        `${owner.who}的脱密审核同意书的${partNames[part]}识别置信度低，请人工核对`,
+        {
+          file,
+          field: `${owner.field}.${part}`,
+          ...evidence,
+          ...(best.sources[part] ? { source: best.sources[part] } : {}),
+        },
+      ),
     ),
   ];
 }

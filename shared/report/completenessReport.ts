@@ -36,6 +36,29 @@ export const FileAssignment = z.discriminatedUnion('kind', [
 ]);
 export type FileAssignment = z.infer<typeof FileAssignment>;
 
+/**
+ * What OCR did with a file (present only when the file went through OCR: a scan of a checked material, or a typed
+ * consent/certificate whose values and seal were read). Integers only, so the JSON stays byte-identical.
+ */
+export const ReportFileOcr = z.object({
+  /** Pages recognised by OCR. */
+  pagesRead: z.array(z.number().int().positive()),
+  /** Pages that needed OCR and were not read: over the time budget, beyond the page cap, or failed. */
+  pagesNotRead: z.array(z.number().int().positive()),
+  /** Mean confidence (0–100, rounded) of the recognised pages, when any page was recognised. */
+  meanConfidence: z.number().int().min(0).max(100).optional(),
+  /** A red round seal on a page image; absent when no page image was examined. */
+  sealDetected: z.boolean().optional(),
+  /** The material type the file name gave, when the OCR'd title changed it. */
+  reclassifiedFrom: MaterialType.optional(),
+  /** Values read: a consent's unit and date (ISO), a certificate's 统一社会信用代码 (with its check verdict). */
+  consentUnit: z.string().optional(),
+  consentDate: z.string().optional(),
+  creditCode: z.string().optional(),
+  creditCodeValid: z.boolean().optional(),
+});
+export type ReportFileOcr = z.infer<typeof ReportFileOcr>;
+
 export const ReportFile = z.object({
   path: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -51,6 +74,7 @@ export const ReportFile = z.object({
   classificationReason: z.string(),
   assignment: FileAssignment,
   findings: z.array(Finding),
+  ocr: ReportFileOcr.optional(),
 });
 export type ReportFile = z.infer<typeof ReportFile>;
 

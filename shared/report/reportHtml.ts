@@ -96,6 +96,18 @@ ${fieldsTable(app)}
 </section>`;
 }
 
+/** The OCR facts of a file in one cell: pages read, mean confidence, the seal verdict, pages not read. */
+function ocrCell(f: ReportFile): string {
+  const o = f.ocr;
+  if (!o) return '—';
+  const parts: string[] = [];
+  if (o.pagesRead.length > 0) parts.push(`识别第 ${o.pagesRead.join('、')} 页，平均置信度 ${o.meanConfidence ?? 0}`);
+  if (o.pagesNotRead.length > 0) parts.push(`第 ${o.pagesNotRead.join('、')} 页未识别`);
+  if (o.sealDetected !== undefined) parts.push(o.sealDetected ? '检出红色印章' : '未检出红色印章');
+  if (o.creditCode) parts.push(`信用代码 ${o.creditCode}${o.creditCodeValid ? '' : '（未通过校验）'}`);
+  return parts.length > 0 ? parts.map((p) => `<div>${t(p)}</div>`).join('') : '文字层';
+}
+
 function fileTable(files: readonly ReportFile[]): string {
   const assigned = (f: ReportFile) =>
     f.assignment.kind === 'application'
@@ -104,10 +116,10 @@ function fileTable(files: readonly ReportFile[]): string {
   const rows = files.map(
     (f) => `<tr${f.assignment.kind === 'unassigned' ? ' class="unassigned"' : ''}>
   <td class="file">${t(f.path)}</td><td>${t(f.materialName)}</td><td>${t(f.detectedType)}${f.pagesWithoutText.length > 0 ? '（含无文字页）' : ''}</td>
-  <td>${t(assigned(f))}</td><td>${f.findings.length}</td><td class="hash"><code>${t(f.sha256.slice(0, 16))}…</code></td>
+  <td>${ocrCell(f)}</td><td>${t(assigned(f))}</td><td>${f.findings.length}</td><td class="hash"><code>${t(f.sha256.slice(0, 16))}…</code></td>
 </tr>`,
   );
-  return `<table class="files"><thead><tr><th>文件</th><th>材料类型</th><th>实际格式</th><th>归属</th><th>问题数</th><th>SHA-256</th></tr></thead><tbody>
+  return `<table class="files"><thead><tr><th>文件</th><th>材料类型</th><th>实际格式</th><th>文字识别</th><th>归属</th><th>问题数</th><th>SHA-256</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;
 }

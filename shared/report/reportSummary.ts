@@ -42,6 +42,11 @@ export function reportSummary(report: CompletenessReport): string {
   }
   if (report.unassignedFiles.length > 0) out.push(`  未归属任何申报的文件：${report.unassignedFiles.join('、')}`);
   out.push(...findingLines(report.findings));
+  const scanned = report.files.filter((f) => f.ocr && f.ocr.pagesRead.length > 0);
+  if (scanned.length > 0)
+    out.push(
+      `  文字识别（OCR）：${scanned.length}个扫描件，${scanned.reduce((n, f) => n + (f.ocr?.pagesRead.length ?? 0), 0)}页`,
+    );
   out.push(
     `  合计：${s.files}个文件，${s.applications}项申报（完整${s.complete}，不完整${s.incomplete}）；阻断${s.findings.blocking}，需审核${s.findings.review}，提示${s.findings.info}`,
   );
