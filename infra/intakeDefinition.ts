@@ -52,7 +52,10 @@ export function intakeDefinition(): AslDefinition {
       ),
       'Intake.ExtractFiles': {
         Type: 'Map',
+        // Items are entry indexes; each iteration gets `{bundleId, index}` and reads its entry from the stored list,
+        // so neither the items nor the results carry paths or keys (a 2,000-entry bundle stays far under 256 KB).
         ItemsPath: '$.unpacked.entries',
+        ItemSelector: { 'bundleId.$': '$.unpacked.bundleId', 'index.$': '$$.Map.Item.Value' },
         MaxConcurrency: extractConcurrency,
         ItemProcessor: {
           ProcessorConfig: { Mode: 'INLINE' },
@@ -62,6 +65,7 @@ export function intakeDefinition(): AslDefinition {
               Type: 'Task',
               Resource: functionPlaceholder('intake.extractFile'),
               TimeoutSeconds: 300,
+              ResultSelector: { 'index.$': '$.index' },
               Retry: retry,
               // One bad file never fails the bundle: it becomes an unreadable entry of the report.
               Catch: [{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: 'Intake.ExtractFile.Unreadable' }],
@@ -69,12 +73,7 @@ export function intakeDefinition(): AslDefinition {
             },
             'Intake.ExtractFile.Unreadable': {
               Type: 'Pass',
-              Parameters: {
-                'path.$': '$.path',
-                'objectKey.$': '$.objectKey',
-                readable: false,
-                'error.$': '$.error.Error',
-              },
+              Parameters: { 'index.$': '$.index', 'error.$': '$.error.Error' },
               End: true,
             },
           },

@@ -1,21 +1,23 @@
 import { extractFile } from '../extraction/extractFile.js';
-import { bundleIdOfExtractedKey, derivedKey } from '../objects/objectKeys.js';
+import { derivedKey } from '../objects/objectKeys.js';
 import { putIfChanged } from '../objects/putIfChanged.js';
 import { InvalidStepInput } from '../workflow/workflowErrors.js';
-import { EntryItem, type ExtractedItem } from './intakeShapes.js';
+import { readEntryList } from './entryList.js';
+import { EntryRef, type ExtractedEntry } from './intakeShapes.js';
 import { defineIntakeStep } from './intakeStep.js';
 
 /**
- * Intake.ExtractFile (one Map item): reads the entry's stored bytes, extracts them in the parser sandbox
- * (`extractFile` never throws for a bad document: problems are findings), stores the ExtractedDocument under
- * `derived/<bundleId>/` and returns its key with a small summary.
+ * Intake.ExtractFile (one Map item `{bundleId, index}`): finds the entry in the stored entry list, reads its bytes,
+ * extracts them in the parser sandbox (`extractFile` never throws for a bad document: problems are findings), stores
+ * the ExtractedDocument under `derived/<bundleId>/` (named by the entry's sha256 and path) and returns a summary.
  */
 export const extractEntry = defineIntakeStep({
   name: 'intake.extractFile',
-  input: EntryItem,
-  async run(deps, item): Promise<ExtractedItem> {
-    const bundleId = bundleIdOfExtractedKey(item.objectKey);
-    if (!bundleId) throw new InvalidStepInput(`intake.extractFile: objectKey: not under extracted/<bundleId>/`);
+  input: EntryRef,
+  async run(deps, { bundleId, index }): Promise<ExtractedEntry> {
+    const list = await readEntryList(deps.objects, bundleId);
+    const item = list.entries[index];
+    if (!item) throw new InvalidStepInput(`intake.extractFile: index: ${index} is not an entry of the bundle`);
     const bytes = await deps.objects.get(item.objectKey);
     const doc = await extractFile(bytes, item.path, deps.extraction);
     const document = {
@@ -23,8 +25,14 @@ export const extractEntry = defineIntakeStep({
       metadata: { ...item.metadata, ...doc.metadata },
       findings: [...(item.findings ?? []), ...doc.findings],
     };
-    const key = derivedKey(bundleId, document.sha256, document.path);
+    const key = derivedKey(bundleId, item.sha256, item.path);
     await putIfChanged(deps.objects, key, JSON.stringify(document), { contentType: 'application/json' });
-    return { path: item.path, derivedKey: key, readable: document.readable, materialType: document.materialType };
+    return {
+      index,
+      path: item.path,
+      derivedKey: key,
+      readable: document.readable,
+      materialType: document.materialType,
+    };
   },
 });

@@ -22,10 +22,12 @@ export const IntakeInput = z.object({
   receivedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
-/** One Map item: an entry whose bytes are stored under `extracted/` (keys, never bytes). */
+/** An entry whose bytes are stored under `extracted/` (keys, never bytes), as listed in the stored entry list. */
 export const EntryItem = z.object({
   path: z.string(),
   objectKey: z.string().min(1),
+  /** The entry bytes' sha256 (names its derived document). */
+  sha256,
   /** The reader's findings and metadata about the entry, only when it has any. */
   findings: z.array(Finding).optional(),
   metadata: z.record(z.string(), z.string()).optional(),
@@ -41,19 +43,41 @@ export const UnpackedBundle = z.object({
   receivedAt: z.iso.datetime({ offset: true }),
   campaign: year,
   unit: z.object({ id: z.string().min(1), name: z.string().min(1).optional() }),
-  /** Entries with bytes: extracted one by one by the Map. */
-  entries: z.array(EntryItem),
-  /** Documents already written by Unpack: entries without readable bytes (refused by a limit, unsafe) and archives. */
-  derivedKeys: z.array(z.string()),
+  /**
+   * The Map items: the indexes 0…n−1 of the entries with bytes in the stored entry list (`entriesKey`). Paths and
+   * keys stay in the object store so that a 2,000-entry bundle fits the state payload.
+   */
+  entries: z.array(z.number().int().nonnegative()),
+  /** `derived/<bundleId>/entries.json` (shared/intake/entryList.ts). */
+  entriesKey: z.string().min(1),
+  /** Documents Unpack wrote itself (listed in the entry list), counted here. */
+  derivedCount: z.number().int().nonnegative(),
   /** Findings about the archive as a whole. */
   findings: z.array(Finding),
 });
 export type UnpackedBundle = z.infer<typeof UnpackedBundle>;
 
-/** What one Map iteration returns: its document (Intake.ExtractFile), or the Catch's unreadable marker. */
+/** One Map item as the Map's ItemSelector passes it to Intake.ExtractFile. */
+export const EntryRef = z.object({ bundleId: z.string().min(1), index: z.number().int().nonnegative() });
+export type EntryRef = z.infer<typeof EntryRef>;
+
+/** What Intake.ExtractFile returns (the Map's ResultSelector keeps `index` only). */
+export const ExtractedEntry = z.object({
+  index: z.number().int().nonnegative(),
+  path: z.string(),
+  derivedKey: z.string().min(1),
+  readable: z.boolean(),
+  materialType: MaterialType,
+});
+export type ExtractedEntry = z.infer<typeof ExtractedEntry>;
+
+/**
+ * What one Map iteration leaves in `$.extracted`: `{index}`, or the Catch's `{index, error}` (the extraction failed
+ * every retry: Verify reports the entry as FILE_UNREADABLE).
+ */
 export const ExtractedItem = z.union([
-  z.object({ path: z.string(), derivedKey: z.string().min(1), readable: z.boolean(), materialType: MaterialType }),
-  z.object({ path: z.string(), objectKey: z.string().min(1), readable: z.literal(false), error: z.string() }),
+  z.object({ index: z.number().int().nonnegative(), error: z.string() }),
+  z.object({ index: z.number().int().nonnegative() }),
 ]);
 export type ExtractedItem = z.infer<typeof ExtractedItem>;
 

@@ -18,12 +18,13 @@ import { derivedKey, extractedKey } from '../objects/objectKeys.js';
 import { ObjectNotFound, type ObjectStore } from '../objects/objectStore.js';
 import { putIfChanged } from '../objects/putIfChanged.js';
 import { bundleIdOf, bundleSourceOf, campaignYearOf, uploaderOf } from './bundleIdentity.js';
+import { writeEntryList } from './entryList.js';
 import { type EntryItem, IntakeInput, type UnpackedBundle } from './intakeShapes.js';
 import { defineIntakeStep } from './intakeStep.js';
 
 /**
- * Budget for the Map items in the state payload (Step Functions allows 256 KB per state, and the Map's results
- * join the items in the state): above it the inline Map cannot carry the bundle, and the step says so clearly.
+ * Budget for the Map items (entry indexes) in the state payload (Step Functions allows 256 KB per state, and the
+ * Map's results join the items in the state): 2,000 entries take ~9 KB; above the budget the step says so clearly.
  */
 export const maxInlineItemsBytes = 96 * 1024;
 
@@ -74,7 +75,8 @@ async function spool(store: ObjectStore, key: string, versionId: string | undefi
 /**
  * Intake.Unpack: reads the uploaded bundle (zip, or ISO by its name) with the bundle readers and their limits,
  * stores every entry's original bytes under `extracted/<bundleId>/`, writes the document of every entry that has
- * no readable bytes (refused by a limit, unsafe path) or is an archive, and returns the Map items — keys, never bytes.
+ * no readable bytes (refused by a limit, unsafe path) or is an archive, stores the entry list
+ * (`derived/<bundleId>/entries.json`) and returns the Map items: entry indexes, never paths, keys or bytes.
  * Idempotent: objects already holding the same bytes are not rewritten.
  */
 export const unpackBundle = defineIntakeStep({
@@ -112,6 +114,7 @@ export const unpackBundle = defineIntakeStep({
         entries.push({
           path: entry.path,
           objectKey,
+          sha256: entry.sha256,
           ...(entry.findings.length > 0 ? { findings: entry.findings } : {}),
           ...(Object.keys(entry.metadata).length > 0 ? { metadata: entry.metadata } : {}),
         });
@@ -127,7 +130,9 @@ export const unpackBundle = defineIntakeStep({
 
       entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       derivedKeys.sort();
-      const itemsBytes = Buffer.byteLength(JSON.stringify(entries));
+      const entriesKey = await writeEntryList(objects, { bundleId, entries, derivedKeys });
+      const items = entries.map((_e, i) => i);
+      const itemsBytes = Buffer.byteLength(JSON.stringify(items));
       if (itemsBytes > maxInlineItemsBytes)
         throw new BundleTooLargeForInlineMap(
           `${entries.length} entries need ${itemsBytes} bytes of Map items, over the ${maxInlineItemsBytes}-byte budget of the inline Map`,
@@ -140,8 +145,9 @@ export const unpackBundle = defineIntakeStep({
         receivedAt,
         campaign: campaignYearOf(info, receivedAt),
         unit: uploaderOf(input.key, info),
-        entries,
-        derivedKeys,
+        entries: items,
+        entriesKey,
+        derivedCount: derivedKeys.length,
         findings,
       };
     } finally {

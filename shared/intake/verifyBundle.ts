@@ -9,11 +9,12 @@ import { requiredConsultations } from '../consultation/requiredDepartments.js';
 import { ExtractedDocument } from '../extraction/document.js';
 import { unreadDocument } from '../extraction/extractFile.js';
 import { finding } from '../findings/finding.js';
-import { objectPrefixes, reportKeys } from '../objects/objectKeys.js';
+import { derivedKey, objectPrefixes, reportKeys } from '../objects/objectKeys.js';
 import type { ObjectStore } from '../objects/objectStore.js';
 import { putIfChanged } from '../objects/putIfChanged.js';
 import type { CompletenessReport } from '../report/completenessReport.js';
 import { reportJson } from '../report/reportJson.js';
+import { readEntryList } from './entryList.js';
 import { ExtractedItem, UnpackedBundle, type VerifiedApplication, type VerifiedBundle } from './intakeShapes.js';
 import { defineIntakeStep } from './intakeStep.js';
 
@@ -39,26 +40,31 @@ async function failedDocument(objects: ObjectStore, path: string, objectKey: str
   ]);
 }
 
-/** Every document of the bundle: extracted ones, those Unpack wrote, and failures as unreadable documents. */
+/**
+ * Every document of the bundle, from the stored entry list: each entry's derived document, or — when its extraction
+ * failed every retry (the Map's Catch left `{index, error}`) or left no document — an unreadable document with
+ * FILE_UNREADABLE; then the documents Unpack wrote. No entry is ever dropped.
+ */
 export async function bundleDocuments(
   objects: ObjectStore,
   bundle: UnpackedBundle,
   extracted: readonly ExtractedItem[],
 ): Promise<ExtractedDocument[]> {
+  const list = await readEntryList(objects, bundle.bundleId);
+  const failures = new Map<number, string>();
+  for (const item of extracted) if ('error' in item) failures.set(item.index, item.error);
   const documents: ExtractedDocument[] = [];
-  const seen = new Set<string>();
-  for (const item of extracted) {
-    seen.add(item.path);
-    documents.push(
-      'derivedKey' in item
-        ? await loadDocument(objects, item.derivedKey)
-        : await failedDocument(objects, item.path, item.objectKey, item.error),
-    );
+  for (const [index, entry] of list.entries.entries()) {
+    const failure = failures.get(index);
+    if (failure !== undefined) {
+      documents.push(await failedDocument(objects, entry.path, entry.objectKey, failure));
+      continue;
+    }
+    const key = derivedKey(bundle.bundleId, entry.sha256, entry.path);
+    const doc = (await objects.head(key)) ? await loadDocument(objects, key) : undefined;
+    documents.push(doc ?? (await failedDocument(objects, entry.path, entry.objectKey, 'no extraction result')));
   }
-  for (const entry of bundle.entries)
-    if (!seen.has(entry.path))
-      documents.push(await failedDocument(objects, entry.path, entry.objectKey, 'no extraction result'));
-  for (const key of bundle.derivedKeys) documents.push(await loadDocument(objects, key));
+  for (const key of list.derivedKeys) documents.push(await loadDocument(objects, key));
   return documents;
 }
 

@@ -2,7 +2,9 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TaskTokenPort } from '../../shared/actions/taskTokenPort.js';
+import { readEntryList } from '../../shared/intake/entryList.js';
 import type {
+  ExtractedEntry,
   ExtractedItem,
   RegisteredBundle,
   UnpackedBundle,
@@ -36,8 +38,10 @@ export async function intakeDeps(
 }
 
 /**
- * Runs the Intake definition's Lambda states in order, as the state machine passes their inputs (the Map's per-file
- * Catch turns a failing item into the `Intake.ExtractFile.Unreadable` Pass output).
+ * Runs the Intake definition's Lambda states in order, as the state machine passes their inputs: the Map's
+ * ItemSelector gives each iteration `{bundleId, index}`, its ResultSelector keeps `{index}`, and the per-file Catch
+ * turns a failing item into the `Intake.ExtractFile.Unreadable` Pass output `{index, error}`. `states` holds the
+ * state after each step, composed by the definition's ResultPaths (what Step Functions would carry).
  */
 export async function runIntake(
   deps: IntakeDependencies,
@@ -45,22 +49,33 @@ export async function runIntake(
   options: { failExtraction?: (path: string) => boolean } = {},
 ) {
   const steps = intakeHandlers(deps);
+  const states: Record<string, unknown>[] = [];
   const unpacked = (await steps['intake.unpackBundle'](input)) as UnpackedBundle;
+  states.push({ ...input, unpacked });
+  const list = await readEntryList(deps.objects, unpacked.bundleId);
   const extracted: ExtractedItem[] = [];
-  for (const item of unpacked.entries) {
+  const results: ExtractedEntry[] = [];
+  for (const index of unpacked.entries) {
     try {
-      if (options.failExtraction?.(item.path)) throw Object.assign(new Error('timed out'), { name: 'States.Timeout' });
-      extracted.push((await steps['intake.extractFile'](item)) as ExtractedItem);
+      if (options.failExtraction?.(list.entries[index]?.path ?? ''))
+        throw Object.assign(new Error('timed out'), { name: 'States.Timeout' });
+      const result = (await steps['intake.extractFile']({ bundleId: unpacked.bundleId, index })) as ExtractedEntry;
+      results.push(result);
+      extracted.push({ index: result.index });
     } catch (error) {
-      extracted.push({ path: item.path, objectKey: item.objectKey, readable: false, error: (error as Error).name });
+      extracted.push({ index, error: (error as Error).name });
     }
   }
+  states.push({ ...states[0], extracted });
   const verified = (await steps['intake.verifyBundle']({ bundle: unpacked, extracted })) as VerifiedBundle;
+  states.push({ ...states[1], verified });
   const registered = (await steps['intake.registerBundle']({ ...input, verified })) as RegisteredBundle;
+  states.push({ ...states[2], registered });
   const reports = (await steps['intake.storeReport']({
     bundleId: unpacked.bundleId,
     verified,
     registered,
   })) as StoredReports;
-  return { unpacked, extracted, verified, registered, reports };
+  states.push({ ...states[3], reports });
+  return { unpacked, list, extracted, results, verified, registered, reports, states };
 }

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractedDocument } from '../../shared/extraction/document.js';
+import { readEntryList } from '../../shared/intake/entryList.js';
 import { runIntakeStep } from '../../shared/intake/intakeStep.js';
-import { BundleTooLargeForInlineMap, unpackBundle } from '../../shared/intake/unpackBundle.js';
+import { unpackBundle } from '../../shared/intake/unpackBundle.js';
 import { parseReportJson } from '../../shared/report/reportJson.js';
 import { buildSpec, qmOrgBundle } from '../fixtures/bundles/exampleBundles.js';
 import { buildBundleZip } from '../fixtures/bundleZip.js';
@@ -43,7 +44,8 @@ describe('a bundle with a corrupt file', () => {
     const input = await uploadBytes(deps, 'qm-org-complete.zip', await readFile('examples/qm-org-complete.zip'));
     const failed = '吉林省长白精工机械有限公司/自评报告.docx';
     const run = await runIntake(deps, input, { failExtraction: (p) => p === failed });
-    expect(run.extracted.find((e) => e.path === failed)).toMatchObject({ readable: false, error: 'States.Timeout' });
+    const index = run.list.entries.findIndex((e) => e.path === failed);
+    expect(run.extracted[index]).toEqual({ index, error: 'States.Timeout' });
     const report = parseReportJson(Buffer.from(await deps.objects.get(run.reports.reportKey)).toString());
     const file = report.files.find((f) => f.path === failed);
     expect(file).toMatchObject({ readable: false, size: expect.any(Number) });
@@ -63,10 +65,12 @@ describe('entries without readable bytes', () => {
       { name: 'small.txt', data: Buffer.from('推荐公函') },
     ]);
     const unpacked = await runIntakeStep(unpackBundle, deps, await uploadBytes(deps, 'limits.zip', zip));
-    expect(unpacked.entries.map((e) => e.path)).toEqual(['small.txt']);
-    expect(unpacked.derivedKeys).toHaveLength(1);
+    const list = await readEntryList(deps.objects, unpacked.bundleId);
+    expect(list.entries.map((e) => e.path)).toEqual(['small.txt']);
+    expect(unpacked).toMatchObject({ entries: [0], derivedCount: 1 });
+    expect(list.derivedKeys).toHaveLength(1);
     const doc = ExtractedDocument.parse(
-      JSON.parse(Buffer.from(await deps.objects.get(unpacked.derivedKeys[0] as string)).toString()),
+      JSON.parse(Buffer.from(await deps.objects.get(list.derivedKeys[0] as string)).toString()),
     );
     expect(doc).toMatchObject({ path: 'big.pdf', readable: false });
     expect(doc.findings.map((f) => f.code)).toContain('FILE_TOO_LARGE');
@@ -83,17 +87,29 @@ describe('entries without readable bytes', () => {
   });
 });
 
-describe('the inline Map budget', () => {
-  it('refuses, by name, a bundle whose Map items would not fit the state payload', async () => {
+describe('a bundle of 1,500 entries', () => {
+  it('reports every entry and keeps every state of the execution far under the 256 KB payload limit', async () => {
     const deps = await intakeDeps(records.repository);
-    const files = Array.from({ length: 900 }, (_, i) => ({
-      name: `吉林省长白精工机械有限公司/附件材料/第${i}号证明材料扫描件（盖章版）.pdf`,
-      data: Buffer.from(String(i)),
+    const files = Array.from({ length: 1500 }, (_, i) => ({
+      name: `吉林省长白精工机械有限公司/附件材料/第${i}号证明材料扫描件（盖章版）.txt`,
+      data: Buffer.from(`证明材料 ${i}`),
     }));
-    await expect(
-      runIntakeStep(unpackBundle, deps, await uploadBytes(deps, 'many.zip', buildBundleZip(files))),
-    ).rejects.toBeInstanceOf(BundleTooLargeForInlineMap);
-  });
+    const failed = files[7]?.name ?? '';
+    const run = await runIntake(deps, await uploadBytes(deps, 'many.zip', buildBundleZip(files)), {
+      failExtraction: (p) => p === failed,
+    });
+    expect(run.unpacked.entries).toHaveLength(1500);
+    expect(run.extracted.filter((e) => 'error' in e)).toHaveLength(1);
+    const report = parseReportJson(Buffer.from(await deps.objects.get(run.reports.reportKey)).toString());
+    expect(new Set(report.files.map((f) => f.path))).toEqual(new Set(files.map((f) => f.name)));
+    expect(report.files.find((f) => f.path === failed)?.findings.map((f) => f.code)).toContain('FILE_UNREADABLE');
+    const limit = 256 * 1024;
+    const sizes = [
+      ...run.states.map((s) => Buffer.byteLength(JSON.stringify(s))),
+      ...run.results.map((r) => Buffer.byteLength(JSON.stringify(r))),
+    ];
+    expect(Math.max(...sizes)).toBeLessThan(limit / 8);
+  }, 120_000);
 });
 
 describe('running the same bundle twice', () => {

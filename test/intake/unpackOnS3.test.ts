@@ -50,9 +50,10 @@ describe('Intake.Unpack on S3', () => {
     expect(unpacked.receivedAt).toBe('2025-08-15T02:00:00.000Z');
     expect(unpacked.unit).toEqual({ id: 'jilin-amr', name: '吉林市市场监督管理局' });
     const puts = s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input);
-    expect(puts).toHaveLength(unpacked.entries.length);
+    expect(puts).toHaveLength(unpacked.entries.length + 1);
+    expect(puts.filter((p) => p.Key === `derived/${expectedId}/entries.json`)).toHaveLength(1);
     for (const put of puts) {
-      expect(put.Key?.startsWith(`extracted/${expectedId}/`)).toBe(true);
+      expect(put.Key?.startsWith(`extracted/${expectedId}/`) || put.Key === unpacked.entriesKey).toBe(true);
       expect(put).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 'alias/award' });
     }
     s3.restore();
