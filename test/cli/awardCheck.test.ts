@@ -55,6 +55,29 @@ describe('award check', () => {
     expect(report.status).toBe('incomplete');
     expect(run.stdout.trimStart().startsWith('{')).toBe(true);
     expect(run.stderr).toContain('正在检查材料包');
+    expect(run.stderr).toMatch(/文字识别（OCR）：1 页待识别/);
+    expect(run.stderr).toMatch(/文字识别完成：识别 1 页/);
+    expect(report.files.find((f) => f.path.endsWith('脱密审核同意书.pdf'))?.ocr?.pagesRead).toEqual([1]);
+  });
+
+  it('--no-ocr skips OCR: the scanned consent is left for review as not verified', () => {
+    const run = award('check', folder, '--json', '--no-ocr', '--received-at', '2025-08-15T10:00:00+08:00');
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain('文字识别');
+    const report = CompletenessReport.parse(JSON.parse(run.stdout));
+    expect(report.files.every((f) => f.ocr === undefined)).toBe(true);
+    const consent = report.applications[0]?.findings.find((f) => f.code === 'DECLASSIFICATION_CONSENT_INCOMPLETE');
+    expect(consent).toMatchObject({ severity: 'review', message: expect.stringContaining('未经文字识别') });
+  });
+
+  it('--ocr-pages caps the pages OCR reads per bundle: the rest is OCR_BUDGET_EXCEEDED (info)', () => {
+    const run = award('check', folder, '--json', '--ocr-pages', '0', '--received-at', '2025-08-15T10:00:00+08:00');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('1 页超出每包 0 页上限');
+    const report = CompletenessReport.parse(JSON.parse(run.stdout));
+    const consent = report.files.find((f) => f.path.endsWith('脱密审核同意书.pdf'));
+    expect(consent?.ocr?.pagesNotRead).toEqual([1]);
+    expect(consent?.findings.find((f) => f.code === 'OCR_BUDGET_EXCEEDED')?.severity).toBe('info');
   });
 
   it('exit 2 with a clear message and no stack trace for an unreadable bundle path', () => {
@@ -71,6 +94,8 @@ describe('award check', () => {
     [['check', 'a.zip', '--bogus'], "Unknown option '--bogus'"],
     [['check', 'a.zip', '--received-at', '2025-08-20'], '--received-at 须为带时区的 ISO 时间'],
     [['check', 'a.zip', '--campaign', '1999'], '无法加载评选年度 1999'],
+    [['check', 'a.zip', '--ocr-pages', 'many'], '--ocr-pages 须为 0 到 9999 的整数'],
+    [['check', 'a.zip', '--no-ocr', '--ocr-pages', '3'], '--no-ocr 与 --ocr-pages 不能同时使用'],
     [['frobnicate'], '未知命令'],
     [[], '用法: award'],
   ])('exit 2 for the usage error %j', async (args, message) => {

@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseReportJson } from '../../shared/report/reportJson.js';
-import { exampleNames, exampleReportJson, goldenPath } from './goldenReports.js';
+import { closeGoldenResources, exampleNames, exampleReportJson, goldenPath } from './goldenReports.js';
 
 /** The status each example must come out with (examples/README.md). */
 const expectedStatus = (name: string) => (name.endsWith('-complete') ? 'complete' : 'incomplete');
+
+afterAll(closeGoldenResources);
 
 describe('golden JSON reports of the example bundles', () => {
   it.each(exampleNames)('%s: byte-identical to its golden file, twice in a row', async (name) => {

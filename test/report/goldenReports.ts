@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { checkBundlePath } from '../../shared/completeness/checkBundlePath.js';
 import { closeDefaultSandbox } from '../../shared/extraction/extractionOptions.js';
+import { closeSharedOcrEngine } from '../../shared/ocr/recognise.js';
+import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import { reportJson } from '../../shared/report/reportJson.js';
 import { type ExampleName, exampleBundles, exampleReceivedAt } from '../fixtures/bundles/exampleBundles.js';
 
@@ -12,7 +14,7 @@ export const exampleNames = Object.keys(exampleBundles) as ExampleName[];
 export const examplePath = (name: ExampleName) => path.join(root, 'examples', `${name}.zip`);
 export const goldenPath = (name: ExampleName) => path.join(root, 'test', 'report', 'golden', `${name}.json`);
 
-/** The JSON report of a committed example bundle, checked with the example's received time. */
+/** The JSON report of a committed example bundle, checked with the example's received time (OCR with the defaults). */
 export async function exampleReportJson(name: ExampleName): Promise<string> {
   const report = await checkBundlePath(examplePath(name), {
     campaign: loadCampaign('2025'),
@@ -27,7 +29,12 @@ export async function writeGoldenReports(): Promise<void> {
     writeFileSync(goldenPath(name), await exampleReportJson(name));
     process.stderr.write(`test/report/golden/${name}.json written\n`);
   }
-  await closeDefaultSandbox();
+  await closeGoldenResources();
+}
+
+/** Ends the parser sandbox and the process-wide OCR engine and page renderer the example checks start. */
+export async function closeGoldenResources(): Promise<void> {
+  await Promise.all([closeDefaultSandbox(), closeSharedOcrEngine(), closeSharedPdfPageRenderer()]);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await writeGoldenReports();

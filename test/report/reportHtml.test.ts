@@ -6,9 +6,17 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
 import { reportHtml } from '../../shared/report/reportHtml.js';
+import { parseReportJson } from '../../shared/report/reportJson.js';
 import { reportSummary } from '../../shared/report/reportSummary.js';
 import { checkSpec } from '../completeness/checkSpec.js';
-import { orgFolder, person, qmIndBundle, qmOrgBundle } from '../fixtures/bundles/exampleBundles.js';
+import {
+  certificateScanCode,
+  orgFolder,
+  person,
+  qmIndBundle,
+  qmOrgBundle,
+} from '../fixtures/bundles/exampleBundles.js';
+import { goldenPath } from './goldenReports.js';
 
 const chromium = '/usr/bin/chromium';
 let dir: string;
@@ -97,5 +105,18 @@ describe('HTML report', () => {
     expect(html).not.toContain(person.idNumber);
     expect(html).toContain(`${person.idNumber.slice(0, 6)}********${person.idNumber.slice(-4)}`);
     expect(reportSummary(ind)).not.toContain(person.idNumber);
+  });
+
+  it('shows what OCR read per file: pages, mean confidence, seal verdict, credit code', () => {
+    const scanned = parseReportJson(readFileSync(goldenPath('qm-org-defects'), 'utf8'));
+    const rows = parse(reportHtml(scanned))
+      .querySelectorAll('table.files tr')
+      .map((r) => r.text);
+    const consent = rows.find((r) => r.includes(`${orgFolder}/脱密审核同意书.pdf`));
+    expect(consent).toMatch(/识别第 1 页，平均置信度 \d+/);
+    expect(consent).toContain('未检出红色印章');
+    const certificate = rows.find((r) => r.includes(`${orgFolder}/统一社会信用代码证书.pdf`));
+    expect(certificate).toContain('检出红色印章');
+    expect(certificate).toContain(`信用代码 ${certificateScanCode}`);
   });
 });
