@@ -4,10 +4,12 @@ import { basename, extname, join, relative } from 'node:path';
 import { bundleIdOf, type RegisterBundleResult, registerBundle } from '../../shared/actions/registerBundle.js';
 import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { applicationOfGroup } from '../../shared/completeness/applicationData.js';
-import { checkBundle } from '../../shared/completeness/checkBundle.js';
+import { bundleBytesReader, ocrCandidatePaths } from '../../shared/completeness/bundleBytes.js';
+import { checkExtractedBundle } from '../../shared/completeness/checkExtractedBundle.js';
 import { groupDocuments } from '../../shared/completeness/groupDocuments.js';
 import { type BundleSource, extractBundle } from '../../shared/extraction/extractBundle.js';
 import { closeDefaultSandbox } from '../../shared/extraction/extractionOptions.js';
+import { intakeOcrOptions } from '../../shared/intake/intakeOcrOptions.js';
 import type { Actor } from '../../shared/records/role.js';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
 import { reportHtml } from '../../shared/report/reportHtml.js';
@@ -72,8 +74,8 @@ export const reportKey = (bundleId: string) => `reports/${bundleId}/report.json`
 
 /**
  * Submits a bundle without the Intake state machine — for a folder bundle, which is not one object the intake's
- * Unpack can read (zip and ISO files go through `submitBundle` in localIntake.ts): keeps the original under `incoming/`, extracts and checks it (`extractBundle`,
- * `checkBundle`), stores the report, registers the bundle and its applications (`registerBundle`, idempotent on the
+ * Unpack can read (zip and ISO files go through `submitBundle` in localIntake.ts): keeps the original under `incoming/`, extracts, OCRs and checks it
+ * (`extractBundle`, `checkExtractedBundle` with `intakeOcrOptions()`), stores the report, registers the bundle and its applications (`registerBundle`, idempotent on the
  * bytes) with their typed data, and starts the Project execution of each complete application. Submitting the same
  * bytes again registers nothing and reuses the stored report.
  */
@@ -96,18 +98,29 @@ export async function submitBundleDirect(runtime: LocalRuntime, request: SubmitR
     progress('extracting');
     const receivedAt = runtime.clock.now().toISOString();
     const campaign = loadCampaign(request.campaign);
+    const source = sourceOf(incoming);
     let extracted: Awaited<ReturnType<typeof extractBundle>>;
     try {
-      extracted = await extractBundle(sourceOf(incoming));
+      extracted = await extractBundle(source);
     } finally {
       await closeDefaultSandbox();
     }
     progress(`checking ${extracted.entries.length} files`);
-    report = checkBundle({ documents: extracted.entries, bundleFindings: extracted.findings, campaign, receivedAt });
+    // OCR of the scans as in the intake's Verify; the shared OCR engine is closed by `LocalRuntime.stop`.
+    const checked = await checkExtractedBundle({
+      documents: extracted.entries,
+      bundleFindings: extracted.findings,
+      readBytes: bundleBytesReader(source, ocrCandidatePaths(extracted.entries)),
+      ocr: intakeOcrOptions(),
+      campaign,
+      receivedAt,
+      progress,
+    });
+    report = checked.report;
     mkdirSync(join(reportPath, '..'), { recursive: true });
     const json = reportJson(report);
     writeFileSync(reportPath, json);
-    const grouping = groupDocuments(extracted.entries, campaign, report.recommendingUnit.name);
+    const grouping = groupDocuments(checked.documents, campaign, report.recommendingUnit.name);
     const typed = new Map(grouping.groups.map((g) => [g.id, applicationOfGroup(g, report.recommendingUnit.name)]));
     if (report.applications.length === 0) {
       writeFileSync(reportPath.replace(/\.json$/, '.html'), reportHtml(report));

@@ -1,6 +1,8 @@
 import type { ActionContext } from '../../shared/actions/actionContext.js';
 import type { TaskTokenPort } from '../../shared/actions/taskTokenPort.js';
 import { availableCampaigns } from '../../shared/campaign/loadCampaign.js';
+import { closeSharedOcrEngine } from '../../shared/ocr/recognise.js';
+import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import type { ApplicationMeta, RecordsRepository, TaskRecord } from '../../shared/records/recordsRepository.js';
 import { projectExecutionName } from '../../shared/workflow/executionName.js';
 import type { HumanTaskOverdue, Notifier } from '../../shared/workflow/notifier.js';
@@ -110,9 +112,9 @@ export class LocalRuntime {
     );
   }
 
-  /** Closes dynalite (its LevelDB is flushed and unlocked). */
+  /** Closes dynalite (its LevelDB is flushed and unlocked) and the process-wide OCR threads the intake used. */
   async stop(): Promise<void> {
-    await this.stopRecords();
+    await Promise.all([this.stopRecords(), closeSharedOcrEngine(), closeSharedPdfPageRenderer()]);
   }
 
   actionContext(): ActionContext {

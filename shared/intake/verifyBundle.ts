@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Application } from '../application/application.js';
 import { loadCampaign } from '../campaign/loadCampaign.js';
 import { applicationOfGroup } from '../completeness/applicationData.js';
-import { checkBundle } from '../completeness/checkBundle.js';
+import { checkExtractedBundle } from '../completeness/checkExtractedBundle.js';
 import { groupDocuments } from '../completeness/groupDocuments.js';
 import { Department } from '../consultation/department.js';
 import { requiredConsultations } from '../consultation/requiredDepartments.js';
@@ -12,9 +12,11 @@ import { finding } from '../findings/finding.js';
 import { derivedKey, objectPrefixes, reportKeys } from '../objects/objectKeys.js';
 import type { ObjectStore } from '../objects/objectStore.js';
 import { putIfChanged } from '../objects/putIfChanged.js';
+import type { ReadDocumentBytes } from '../ocr/applyOcr.js';
 import type { CompletenessReport } from '../report/completenessReport.js';
 import { reportJson } from '../report/reportJson.js';
 import { readEntryList } from './entryList.js';
+import { intakeOcrOptions } from './intakeOcrOptions.js';
 import { ExtractedItem, UnpackedBundle, type VerifiedApplication, type VerifiedBundle } from './intakeShapes.js';
 import { defineIntakeStep } from './intakeStep.js';
 
@@ -68,6 +70,19 @@ export async function bundleDocuments(
   return documents;
 }
 
+/**
+ * The original bytes of a bundle document for OCR: its `extracted/` object, found through the stored entry list;
+ * bytes whose sha256 is not the document's are refused (an unreadable page, never a wrong reading).
+ */
+export function entryBytesReader(objects: ObjectStore, bundleId: string): ReadDocumentBytes {
+  return async (doc) => {
+    const entry = (await readEntryList(objects, bundleId)).entries.find((e) => e.path === doc.path);
+    if (!entry) throw new Error('the document has no stored bytes (not an entry of the bundle)');
+    if (entry.sha256 !== doc.sha256) throw new Error('the stored bytes are not the extracted document’s');
+    return objects.get(entry.objectKey);
+  };
+}
+
 /** Per application of the report: the consultation matrix's departments, from the data its forms gave. */
 function applicationsOf(
   report: CompletenessReport,
@@ -97,8 +112,10 @@ function applicationsOf(
 }
 
 /**
- * Intake.Verify: loads every document of the bundle, runs the completeness check with the campaign, the time the
- * bundle was received (S3 event / LastModified) and the uploader's unit, writes the report JSON under
+ * Intake.Verify: loads every document of the bundle, OCRs the scans that matter within the configured budget
+ * (`checkExtractedBundle`, bytes from `extracted/` through the entry list; the process-wide OCR engine stays up for
+ * the next run of a warm container), runs the completeness check with the campaign, the time the bundle was received
+ * (S3 event / LastModified) and the uploader's unit, writes the report JSON under
  * `reports/<bundleId>/report.json` and returns the applications found (ids, track, status, consultations) — small.
  */
 export const verifyBundle = defineIntakeStep({
@@ -106,14 +123,17 @@ export const verifyBundle = defineIntakeStep({
   input: VerifyInput,
   async run(deps, { bundle, extracted }): Promise<VerifiedBundle> {
     const campaign = (deps.campaign ?? loadCampaign)(bundle.campaign);
-    const documents = await bundleDocuments(deps.objects, bundle, extracted);
-    const report = checkBundle({
-      documents,
+    const checked = await checkExtractedBundle({
+      documents: await bundleDocuments(deps.objects, bundle, extracted),
+      readBytes: entryBytesReader(deps.objects, bundle.bundleId),
+      ocr: deps.ocr ?? intakeOcrOptions(),
       bundleFindings: bundle.findings,
       campaign,
       receivedAt: bundle.receivedAt,
       ...(bundle.unit.name ? { recommendingUnit: bundle.unit.name } : {}),
     });
+    // The documents as checked: scans carry their OCR text and may have been classified again.
+    const { report, documents } = checked;
     const stored = await putIfChanged(deps.objects, reportKeys(bundle.bundleId).json, reportJson(report), {
       contentType: 'application/json; charset=utf-8',
     });
