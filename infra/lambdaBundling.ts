@@ -49,7 +49,8 @@ export const bundlingOptions = {
   target: 'node22',
   format: OutputFormat.ESM,
   mainFields: ['module', 'main'],
-  externalModules: ['@aws-sdk/*', ...unusedEncodingTables],
+  // @napi-rs/canvas loads a native binding: never bundled; the asset that needs it ships it (lambdaAssets.ts `ocr`).
+  externalModules: ['@aws-sdk/*', '@napi-rs/canvas', ...unusedEncodingTables],
   banner:
     "import { createRequire as __awardCreateRequire } from 'node:module';const require = __awardCreateRequire(import.meta.url);",
 } as const;
@@ -59,11 +60,12 @@ export const campaignsSource = join(repoRoot, 'shared', 'campaign', 'campaigns')
 export const campaignsDirInLambda = '/var/task/campaigns';
 
 /** What an asset needs beside its handler bundle (infra/lambdaAssets.ts builds it). */
-export type AssetPart = 'parsers' | 'sevenZip';
+export type AssetPart = 'parsers' | 'sevenZip' | 'ocr';
 
 export const assetPartsOf: Readonly<Record<string, readonly AssetPart[]>> = {
   'intake.extractFile': ['parsers'],
   'intake.unpackBundle': ['sevenZip'],
+  'intake.verifyBundle': ['ocr'],
 };
 
 /** The shell command of the `afterBundling` hook adding `parts` to the asset in `outputDir`. */

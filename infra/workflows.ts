@@ -50,6 +50,17 @@ const needs: Partial<Record<(typeof allStepHandlers)[number], Needs>> = {
 };
 
 /**
+ * Intake.Verify's OCR budget on Lambda (shared/intake/intakeOcrOptions.ts reads it). The run must end inside the
+ * 15-minute Lambda maximum: the defaults (40 pages × 20 s = 800 s of page budgets alone) would not, so the cap is
+ * 24 pages × 15 s = 360 s of page budgets; the rest of the 900 s covers loading the documents, the seal checks of
+ * typed consents (≤ 3 pages each, each within the page budget, ~1 s in practice), worker restarts after a page over
+ * budget (~2 s each) and the check itself. Pages beyond the cap are reported (OCR_BUDGET_EXCEEDED, info), not read.
+ */
+export const verifyOcrEnvironment = { AWARD_OCR_PAGES: '24', AWARD_OCR_PAGE_MS: '15000' } as const;
+/** Verify's Lambda: the maximum timeout, and memory for the OCR engine (chi_sim model) and a page-render thread. */
+export const verifyFunction = { timeout: Duration.minutes(15), memorySize: 3008 } as const;
+
+/**
  * Both state machines, their Lambdas, the S3 → EventBridge → ingest path, the office topic, DLQs and alarms.
  * State-machine ARNs are built from their fixed names so that Lambda policies naming them do not make a cycle
  * with the definitions naming the Lambdas.
@@ -98,6 +109,7 @@ export class Workflows extends Construct {
         timeout: handler.startsWith('intake.') ? Duration.minutes(5) : Duration.seconds(60),
         // Two parser workers, each capped at a 1 GB heap, beside the handler: one full vCPU's worth of memory.
         ...(handler === 'intake.extractFile' ? { memorySize: 1769 } : {}),
+        ...(handler === 'intake.verifyBundle' ? verifyFunction : {}),
         ...(assetPartsOf[handler] ? { assetParts: assetPartsOf[handler] } : {}),
         environment: {
           RECORDS_TABLE: table.tableName,
@@ -107,6 +119,7 @@ export class Workflows extends Construct {
           AWARD_RUNTIME: 'aws',
           PROJECT_STATE_MACHINE_ARN: this.projectArn,
           POWERTOOLS_SERVICE_NAME: handler.split('.')[0] ?? 'award',
+          ...(handler === 'intake.verifyBundle' ? verifyOcrEnvironment : {}),
         },
       });
       table.grantReadWriteData(fn);

@@ -1,31 +1,40 @@
 import { execFile } from 'node:child_process';
-import { stat as fileStat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { stat as fileStat, mkdir, mkdtemp, open, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildFunctionAsset, buildHandlerBundle } from '../../infra/lambdaAssets.js';
+import { addCanvas, buildFunctionAsset, buildHandlerBundle } from '../../infra/lambdaAssets.js';
 import { repoRoot } from '../../infra/lambdaBundling.js';
+import { verifyFunction, verifyOcrEnvironment } from '../../infra/workflows.js';
+import { intakeOcrOptions } from '../../shared/intake/intakeOcrOptions.js';
 import { buildDocx } from '../fixtures/chineseDocx.js';
 import { buildPdf } from '../fixtures/chinesePdf.js';
 import { buildIso } from '../fixtures/isoImage.js';
+import { certificateCode, certificateScan, consentScan, consentUnit } from '../fixtures/scans/scanDocuments.js';
+import { imageOnlyPdf, renderScanJpeg, renderScanPng } from '../fixtures/scans/scanPage.js';
 
 const run = promisify(execFile);
 
 /**
- * The Lambda artifacts of intake.extractFile and intake.unpackBundle, built as the CDK app builds them (handler
+ * The Lambda artifacts of intake.extractFile, intake.unpackBundle and intake.verifyBundle (OCR), built as the CDK app builds them (handler
  * bundle with the shared esbuild options, then the afterBundling parts), copied nowhere near the repository and
  * exercised in a plain Node process: only the Lambda runtime's SDK (`@aws-sdk/*`) is resolvable from there, as on
- * Lambda. The probe module is the handler's extraction and ISO code, bundled the same way into the same folder.
+ * Lambda. The probe modules are the handlers' extraction, ISO and OCR code, bundled the same way into the same folder.
+ * The Verify asset is built for this machine's architecture (its canvas binding must load here); the arm64 one the
+ * CDK app ships is checked for its binding only.
  */
 let root = '';
-const asset = { extract: '', unpack: '' };
+const asset = { extract: '', unpack: '', verify: '' };
+type PageOutcome = { status: string; error?: string; text: string; seal?: { detected: boolean } };
 let outcome: {
   docx: { readable: boolean; text: string; findings: string[] };
   pdf: { readable: boolean; text: string; findings: string[] };
   iso: { paths: string[]; findings: string[] };
-  handlers: { extract: string; unpack: string };
+  ocr: { pdf: PageOutcome; jpeg: PageOutcome };
+  handlers: { extract: string; unpack: string; verify: string };
 };
+const here = process.arch === 'arm64' ? 'arm64' : 'x64';
 
 beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'award-artifact-'));
@@ -34,8 +43,11 @@ beforeAll(async () => {
   // One build per function; the ISO part uses this machine's 7-Zip build (the deployed asset carries arm64's).
   await buildFunctionAsset('intake.extractFile', asset.extract);
   await buildHandlerBundle('test/infra/artifactProbe.ts', asset.extract, 'artifactProbe.mjs');
-  await buildFunctionAsset('intake.unpackBundle', asset.unpack, process.arch === 'arm64' ? 'arm64' : 'x64');
+  await buildFunctionAsset('intake.unpackBundle', asset.unpack, here);
   await buildHandlerBundle('test/infra/artifactProbe.ts', asset.unpack, 'artifactProbe.mjs');
+  asset.verify = join(root, 'verifyBundle');
+  await buildFunctionAsset('intake.verifyBundle', asset.verify, here);
+  await buildHandlerBundle('test/infra/ocrArtifactProbe.ts', asset.verify, 'ocrArtifactProbe.mjs');
   // The Lambda runtime provides SDK v3; nothing else of the repository is reachable from the asset folders.
   await mkdir(join(root, 'node_modules'));
   await symlink(join(repoRoot, 'node_modules', '@aws-sdk'), join(root, 'node_modules', '@aws-sdk'));
@@ -51,6 +63,8 @@ beforeAll(async () => {
     join(inputs, 'bundle.iso'),
     buildIso([{ path: '申报材料/推荐表.docx', bytes: new Uint8Array(await buildDocx({ title: '推荐表' })) }]),
   );
+  await writeFile(join(inputs, 'consent.pdf'), await imageOnlyPdf([renderScanPng(consentScan('clean'))]));
+  await writeFile(join(inputs, 'certificate.jpg'), renderScanJpeg(certificateScan('clean')));
   const script = `
     const probe = await import(${JSON.stringify(join(asset.extract, 'artifactProbe.mjs'))});
     const { readFile } = await import('node:fs/promises');
@@ -65,21 +79,35 @@ beforeAll(async () => {
     const paths = [];
     const findings = await iso.readIsoBundle(${JSON.stringify(join(inputs, 'bundle.iso'))},
       async (entry) => { paths.push(entry.path); }, iso.defaultBundleLimits);
+    const ocr = await import(${JSON.stringify(join(asset.verify, 'ocrArtifactProbe.mjs'))});
+    const ctx = { engine: ocr.sharedOcrEngine(), renderer: ocr.sharedPdfPageRenderer(), perPageMs: 60000, dpi: 200,
+      minConfidence: 75 };
+    const page = async (source) => {
+      const r = await ocr.ocrPage(source, 1, ctx);
+      return { status: r.status, error: r.error, text: r.lines.map((l) => l.text).join('\\n'), seal: r.seal };
+    };
+    const bytes = async (name) => new Uint8Array(await readFile(${JSON.stringify(inputs)} + '/' + name));
+    const pdfPage = await page({ kind: 'pdf', pdf: await bytes('consent.pdf'), page: 1 });
+    const jpegPage = await page({ kind: 'image', image: await bytes('certificate.jpg') });
+    await ocr.closeSharedOcrEngine();
+    await ocr.closeSharedPdfPageRenderer();
     process.env.SUBMISSIONS_BUCKET = 'artifact-test';
     const extract = await import(${JSON.stringify(join(asset.extract, 'index.mjs'))});
     const unpack = await import(${JSON.stringify(join(asset.unpack, 'index.mjs'))});
+    const verify = await import(${JSON.stringify(join(asset.verify, 'index.mjs'))});
     console.log(JSON.stringify({ docx, pdf, iso: { paths, findings: findings.map((f) => f.code) },
-      handlers: { extract: typeof extract.handler, unpack: typeof unpack.handler } }));
+      ocr: { pdf: pdfPage, jpeg: jpegPage },
+      handlers: { extract: typeof extract.handler, unpack: typeof unpack.handler, verify: typeof verify.handler } }));
     process.exit(0);
   `;
   await writeFile(join(root, 'run.mjs'), script);
   const { stdout } = await run(process.execPath, [join(root, 'run.mjs')], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', AWS_REGION: 'cn-north-1', POWERTOOLS_DEV: 'false' },
-    timeout: 60_000,
+    timeout: 120_000,
   });
   outcome = JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
-}, 120_000);
+}, 240_000);
 
 afterAll(async () => {
   if (root) await rm(root, { recursive: true, force: true });
@@ -128,7 +156,63 @@ describe('the intake Lambda artifacts work on their own', () => {
     expect((await fileStat(binary)).mode & 0o111).not.toBe(0);
   });
 
-  it('both handler modules load (init included) with only the runtime SDK resolvable', () => {
-    expect(outcome.handlers).toEqual({ extract: 'function', unpack: 'function' });
+  it('the handler modules load (init included) with only the runtime SDK resolvable', () => {
+    expect(outcome.handlers).toEqual({ extract: 'function', unpack: 'function', verify: 'function' });
+  });
+
+  it('verifyBundle ships the OCR and render workers, tesseract.js with its engine, the trained data and canvas', async () => {
+    const files = await filesOf(asset.verify);
+    for (const file of [
+      'index.mjs',
+      'ocrWorker.mjs',
+      'renderWorker.mjs',
+      'node_modules/tesseract.js/index.cjs',
+      'node_modules/tesseract.js/src/worker-script/node/index.js',
+      'node_modules/tesseract.js-core/tesseract-core-relaxedsimd.wasm',
+      'node_modules/tesseract.js-core/tesseract-core-simd.wasm',
+      'node_modules/tesseract.js-core/tesseract-core.wasm',
+      'node_modules/@tesseract.js-data/chi_sim/4.0.0/chi_sim.traineddata.gz',
+      'node_modules/@tesseract.js-data/eng/4.0.0/eng.traineddata.gz',
+      'node_modules/pdf-parse/index.mjs',
+      'node_modules/pdfjs-dist/cmaps/UniGB-UCS2-H.bcmap',
+      'node_modules/@napi-rs/canvas/index.js',
+      `node_modules/@napi-rs/canvas-linux-${here}-gnu/skia.linux-${here}-gnu.node`,
+    ])
+      expect(files).toContain(file);
+  });
+
+  it('verifyBundle renders an image-only PDF consent, finds its seal and reads it with the shipped engine and data', () => {
+    expect(outcome.ocr.pdf).toMatchObject({ status: 'recognised', seal: { detected: true } });
+    expect(outcome.ocr.pdf.text).toContain(consentUnit);
+    expect(outcome.ocr.pdf.text).toContain('脱密审核');
+  });
+
+  it('verifyBundle reads a JPEG certificate scan (decoded by the shipped canvas binding)', () => {
+    expect(outcome.ocr.jpeg.status).toBe('recognised');
+    expect(outcome.ocr.jpeg.text).toContain(certificateCode);
+  });
+
+  it('the arm64 asset the CDK app ships carries the aarch64 canvas binding at the lock file version', async () => {
+    const dir = join(root, 'arm64Canvas');
+    await addCanvas(dir, 'arm64');
+    const binding = join(dir, 'node_modules/@napi-rs/canvas-linux-arm64-gnu/skia.linux-arm64-gnu.node');
+    const header = Buffer.alloc(20);
+    const file = await open(binding);
+    await file.read(header, 0, 20, 0);
+    await file.close();
+    // ELF, 64-bit, e_machine 0xB7 (AArch64).
+    expect(header.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
+    expect(header.readUInt16LE(18)).toBe(0xb7);
+  });
+});
+
+describe("Verify's OCR budget on Lambda", () => {
+  it('caps pages × per-page budget at under half of the 15-minute timeout, leaving the rest for loading and checking', () => {
+    const options = intakeOcrOptions(verifyOcrEnvironment);
+    if (options === false) throw new Error('OCR is off on the Verify Lambda');
+    expect(options).toMatchObject({ maxPagesPerBundle: 24, perPageMs: 15_000 });
+    const pagesMs = (options.maxPagesPerBundle ?? 0) * (options.perPageMs ?? 0);
+    expect(verifyFunction.timeout.toSeconds()).toBe(900);
+    expect(pagesMs).toBeLessThanOrEqual((verifyFunction.timeout.toSeconds() * 1000) / 2);
   });
 });

@@ -111,7 +111,7 @@ describe('intakeOcrOptions (the environment of Verify)', () => {
     });
     expect(intakeOcrOptions({ AWARD_OCR: 'off', AWARD_OCR_PAGES: '24' })).toBe(false);
     const options = intakeOcrOptions({ AWARD_OCR_PDF: 'off' });
-    expect(options && options.renderer).toBeInstanceOf(PdfRenderingOff);
+    expect(options === false ? undefined : options.renderer).toBeInstanceOf(PdfRenderingOff);
   });
 
   it.each([
