@@ -11,6 +11,7 @@ import { closeSharedOcrEngine } from '../../shared/ocr/recognise.js';
 import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
 import { parseReportJson } from '../../shared/report/reportJson.js';
+import { type ExampleName, exampleReceivedAt } from '../fixtures/bundles/exampleBundles.js';
 import { type LocalRecords, startLocalRecords } from '../support/dynalite.js';
 import { intakeDeps, runIntake } from './intakeHarness.js';
 
@@ -22,24 +23,33 @@ afterAll(async () => {
   await Promise.all([records.stop(), closeSharedOcrEngine(), closeSharedPdfPageRenderer()]);
 });
 
-const receivedAt = '2025-08-15T10:00:00+08:00';
 const consent = '吉林省长白精工机械有限公司/脱密审核同意书.pdf';
 const certificate = '吉林省长白精工机械有限公司/统一社会信用代码证书.pdf';
 
-async function intakeOf(example: string, ocr?: Parameters<typeof intakeOcrOptions>[0]) {
+const unitNames: Record<string, string> = {
+  'changchun-amr': '长春市市场监督管理局',
+  'jilin-city-amr': '吉林市市场监督管理局',
+};
+
+async function intakeOf(
+  example: ExampleName,
+  ocr: Parameters<typeof intakeOcrOptions>[0] = {},
+  unit = 'changchun-amr',
+) {
   const deps = await intakeDeps(records.repository);
-  if (ocr) deps.ocr = intakeOcrOptions(ocr);
-  const key = `incoming/changchun-amr/${example}.zip`;
+  deps.ocr = intakeOcrOptions(ocr);
+  const key = `incoming/${unit}/${example}.zip`;
   const put = await deps.objects.put(key, await readFile(`examples/${example}.zip`), {
-    metadata: { 'unit-name': encodeURIComponent('长春市市场监督管理局') },
+    metadata: { 'unit-name': encodeURIComponent(unitNames[unit] ?? unit) },
   });
+  const receivedAt = exampleReceivedAt[example];
   const run = await runIntake(deps, { bucket: 'local', key, versionId: put.versionId as string, receivedAt });
   const report = parseReportJson(Buffer.from(await deps.objects.get(run.reports.reportKey)).toString());
   return { run, report };
 }
 
 /** What `award check` reports for the example (its golden file), without the bundle id (the intake's is its own). */
-async function awardCheckReport(example: string): Promise<Omit<CompletenessReport, 'bundleId'>> {
+async function awardCheckReport(example: ExampleName): Promise<Omit<CompletenessReport, 'bundleId'>> {
   const { bundleId: _id, ...rest } = parseReportJson(await readFile(`test/report/golden/${example}.json`, 'utf8'));
   return rest;
 }
@@ -80,6 +90,15 @@ describe('the intake OCRs the scans (Intake.Verify through checkExtractedBundle)
     const { bundleId: _id, ...intake } = report;
     expect(intake).toEqual(await awardCheckReport('qm-org-defects'));
   });
+
+  it.each(['qm-ind-complete', 'qm-ind-defects', 'si-complete', 'si-defects'] as const)(
+    '%s: the same report as award check',
+    async (example) => {
+      const { report } = await intakeOf(example, {}, example.startsWith('si-') ? 'jilin-city-amr' : 'changchun-amr');
+      const { bundleId: _id, ...intake } = report;
+      expect(intake).toEqual(await awardCheckReport(example));
+    },
+  );
 
   it('with AWARD_OCR=off leaves the scans unread: qm-org-complete gets review findings for its scanned consent', async () => {
     const { report } = await intakeOf('qm-org-complete', { AWARD_OCR: 'off' });
