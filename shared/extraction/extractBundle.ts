@@ -25,7 +25,8 @@ export interface ExtractedBundle {
   findings: Finding[];
 }
 
-function archiveDocument(entry: BundleEntry): ExtractedDocument {
+/** The document of a nested archive: its entries follow as their own entries. */
+export function archiveDocument(entry: BundleEntry): ExtractedDocument {
   return {
     ...analyseDocument({
       path: entry.path,

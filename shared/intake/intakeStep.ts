@@ -6,7 +6,7 @@ import type { ObjectStore } from '../objects/objectStore.js';
 import type { ApplyOcrOptions } from '../ocr/applyOcr.js';
 import type { CompletenessReport } from '../report/completenessReport.js';
 import type { WorkflowDependencies } from '../workflow/workflowDependencies.js';
-import { InvalidStepInput } from '../workflow/workflowErrors.js';
+import { defineStep, runStep, type WorkflowStep } from '../workflow/workflowStep.js';
 
 /** Renders the completeness report as HTML for people (the completeness area's renderer). */
 export type ReportHtmlRenderer = (report: CompletenessReport) => string;
@@ -26,28 +26,13 @@ export interface IntakeDependencies extends WorkflowDependencies {
   ocr?: ApplyOcrOptions | false;
 }
 
-/** One Task of the Intake state machine: like a `WorkflowStep`, with the intake's dependencies. */
-export interface IntakeStep<S extends z.ZodType, O> {
-  name: string;
-  input: S;
-  run(deps: IntakeDependencies, input: z.infer<S>): Promise<O>;
-}
+/** One Task of the Intake state machine: a `WorkflowStep` with the intake's dependencies. */
+export type IntakeStep<S extends z.ZodType, O> = WorkflowStep<S, O, IntakeDependencies>;
 
-export function defineIntakeStep<S extends z.ZodType, O>(step: IntakeStep<S, O>): IntakeStep<S, O> {
-  return step;
-}
+export const defineIntakeStep: <S extends z.ZodType, O>(step: IntakeStep<S, O>) => IntakeStep<S, O> = defineStep;
 
-/** Parses the event (the first issue names the field) and runs the step, as `runStep` does for workflow steps. */
-export async function runIntakeStep<S extends z.ZodType, O>(
+export const runIntakeStep: <S extends z.ZodType, O>(
   step: IntakeStep<S, O>,
   deps: IntakeDependencies,
   event: unknown,
-): Promise<O> {
-  const parsed = step.input.safeParse(event);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.map(String).join('.') || '(event)';
-    throw new InvalidStepInput(`${step.name}: ${field}: ${issue?.message ?? 'invalid'}`);
-  }
-  return step.run(deps, parsed.data);
-}
+) => Promise<O> = runStep;

@@ -9,10 +9,9 @@ import type { BundleEntry } from '../bundle/bundleEntry.js';
 import { type BundleLimits, defaultBundleLimits } from '../bundle/bundleLimits.js';
 import { readIsoBundle } from '../bundle/isoBundle.js';
 import { readZipArchive } from '../bundle/zipBundle.js';
-import { analyseDocument } from '../extraction/analyseDocument.js';
 import type { ExtractedDocument } from '../extraction/document.js';
+import { archiveDocument } from '../extraction/extractBundle.js';
 import { unreadDocument } from '../extraction/extractFile.js';
-import { extensionOf } from '../extraction/fileSniffer.js';
 import type { Finding } from '../findings/finding.js';
 import { derivedKey, extractedKey } from '../objects/objectKeys.js';
 import { ObjectNotFound, type ObjectStore } from '../objects/objectStore.js';
@@ -31,30 +30,6 @@ export const maxInlineItemsBytes = 96 * 1024;
 /** The bundle's entries do not fit the inline Map of the Intake definition (a Distributed Map would be needed). */
 export class BundleTooLargeForInlineMap extends Error {
   override readonly name = 'BundleTooLargeForInlineMap';
-}
-
-/** The document of a nested archive: its entries follow as their own entries. */
-function containerDocument(entry: BundleEntry): ExtractedDocument {
-  return {
-    ...analyseDocument({
-      path: entry.path,
-      sha256: entry.sha256,
-      size: entry.size,
-      declaredType: extensionOf(entry.path),
-      detectedType: 'zip',
-      readable: true,
-      pages: [],
-      headers: [],
-      tables: [],
-      pageCount: 0,
-      metadata: { ...entry.metadata, container: 'its entries are listed as their own entries' },
-      needsOcr: [],
-      findings: entry.findings,
-    }),
-    classificationReason: 'archive: its entries are classified one by one',
-    records: {},
-    findings: entry.findings,
-  };
 }
 
 /** Streams the object to a file while hashing it (yauzl needs random access; Lambda has /tmp for it). */
@@ -106,7 +81,7 @@ export const unpackBundle = defineIntakeStep({
         derivedKeys.push(key);
       };
       const sink = async (entry: BundleEntry) => {
-        if (entry.isArchive) return writeDocument(containerDocument(entry));
+        if (entry.isArchive) return writeDocument(archiveDocument(entry));
         if (!entry.bytes)
           return writeDocument(unreadDocument(entry.path, entry.size, entry.sha256, entry.findings, entry.metadata));
         const objectKey = extractedKey(bundleId, entry.path);

@@ -1,13 +1,11 @@
-import { Logger } from '@aws-lambda-powertools/logger';
-import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { z } from 'zod';
 import type { IntakeDependencies, IntakeStep } from '../../../shared/intake/intakeStep.js';
-import { runIntakeStep } from '../../../shared/intake/intakeStep.js';
 import { S3ObjectStore } from '../../../shared/objects/s3ObjectStore.js';
 import { reportHtml } from '../../../shared/report/reportHtml.js';
 import { awsWorkflowDependencies } from '../awsWorkflowDependencies.js';
+import { lambdaStep } from '../lambdaStep.js';
 
 const serviceName = 'award-intake';
 let cached: IntakeDependencies | undefined;
@@ -34,24 +32,7 @@ function loggableIds(event: unknown): Record<string, string> {
   return typeof id === 'string' ? { bundleId: id.slice(0, 64) } : {};
 }
 
-/** A Lambda handler around one intake step: Powertools logger, tracer and metrics; ids and outcomes only. */
+/** A Lambda handler around one intake step (see `lambdaStep`), with the intake's adapters. */
 export function intakeLambdaStep<S extends z.ZodType, O>(step: IntakeStep<S, O>) {
-  const logger = new Logger({ serviceName, persistentKeys: { step: step.name } });
-  const tracer = new Tracer({ serviceName });
-  const metrics = new Metrics({ namespace: 'JilinQualityAward', serviceName });
-  return async (event: unknown): Promise<O> => {
-    const ids = loggableIds(event);
-    try {
-      const result = await runIntakeStep(step, intakeDependencies(tracer), event);
-      logger.info('step done', ids);
-      metrics.addMetric(`${step.name}.ok`, MetricUnit.Count, 1);
-      return result;
-    } catch (error) {
-      logger.warn('step ended with an error', { ...ids, errorName: error instanceof Error ? error.name : 'unknown' });
-      metrics.addMetric(`${step.name}.error`, MetricUnit.Count, 1);
-      throw error;
-    } finally {
-      metrics.publishStoredMetrics();
-    }
-  };
+  return lambdaStep(step, { serviceName, dependencies: intakeDependencies, loggableIds });
 }
