@@ -13,6 +13,21 @@ function t(text: string | number | undefined): string {
 
 const checklistOrder = { missing: 0, invalid: 1, present: 2, 'not-required': 3 } as const;
 
+/** A received time as the office reads it: Beijing time, to the minute. */
+function beijingTime(iso: string | undefined): string {
+  if (!iso) return '未提供';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const shanghai = new Date(at.getTime() + 8 * 3600_000).toISOString();
+  return `${shanghai.slice(0, 10)} ${shanghai.slice(11, 16)}（北京时间）`;
+}
+
+/** The blocking and review findings that name one of a material's files: a file can be there and still be wrong. */
+function problemsOf(item: ChecklistItem, findings: readonly Finding[]): number {
+  const files = new Set(item.files);
+  return findings.filter((f) => f.severity !== 'info' && f.file !== undefined && files.has(f.file)).length;
+}
+
 function place(f: Finding): string {
   const s = f.source;
   if (!s) return '';
@@ -40,16 +55,20 @@ ${rows.join('\n')}
 </tbody></table>`;
 }
 
-function checklistTable(items: readonly ChecklistItem[]): string {
-  const sorted = [...items].sort((a, b) => checklistOrder[a.status] - checklistOrder[b.status]);
-  const rows = sorted.map(
-    (c) => `<tr class="cl-${c.status}">
-  <td class="status">${t(checklistLabels[c.status])}</td>
+function checklistTable(items: readonly ChecklistItem[], findings: readonly Finding[]): string {
+  const rank = (c: ChecklistItem) =>
+    checklistOrder[c.status] + (c.status === 'present' && problemsOf(c, findings) === 0 ? 0.5 : 0);
+  const sorted = [...items].sort((a, b) => rank(a) - rank(b));
+  const rows = sorted.map((c) => {
+    const problems = c.status === 'present' ? problemsOf(c, findings) : 0;
+    const status = problems > 0 ? `${checklistLabels[c.status]} · 有问题 ${problems}` : checklistLabels[c.status];
+    return `<tr class="cl-${c.status}${problems > 0 ? ' cl-problem' : ''}">
+  <td class="status">${t(status)}</td>
   <td>${t(c.name)}</td>
   <td>${t(requirementLabels[c.requirement])}${c.note ? `<div class="note">${t(c.note)}</div>` : ''}</td>
   <td>${c.files.length > 0 ? c.files.map((f) => `<div class="file" title="${t(f)}">${t(f.split('/').pop())}</div>`).join('') : '—'}</td>
-</tr>`,
-  );
+</tr>`;
+  });
   return `<table class="checklist"><thead><tr><th>状态</th><th>材料</th><th>要求</th><th>文件</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table>`;
@@ -89,7 +108,7 @@ function applicationSection(app: ReportApplication, index: number, total: number
 <p class="track">${t(app.trackName)} · 编号 <code>${t(app.id)}</code></p>
 ${applicantLines(app)}
 <h3>材料清单</h3>
-${checklistTable(app.checklist)}
+${checklistTable(app.checklist, app.findings)}
 <h3>问题（${app.findings.length}）</h3>
 ${findingRows(app.findings)}
 ${fieldsTable(app)}
@@ -139,7 +158,7 @@ th { background: #eee; font-weight: 600; } tr { page-break-inside: avoid; }
 td.sev, td.status, th:first-child { white-space: nowrap; width: 15mm; }
 .sev-blocking td.sev, .cl-missing td.status, .cl-invalid td.status { color: #b71c1c; font-weight: 700; }
 .sev-review td.sev { color: #e65100; font-weight: 700; } .sev-info td.sev { color: #555; }
-.cl-missing, .cl-invalid, tr.unassigned { background: #fdecea; } .cl-not-required { color: #666; }
+.cl-missing, .cl-invalid, tr.unassigned { background: #fdecea; } .cl-problem td.status { color: #b71c1c; } .cl-not-required { color: #666; }
 .file { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 9pt; } .quote { color: #333; background: #f5f5f5; padding: 0.5mm 1mm; }
 .field, .note { font-size: 9pt; color: #555; } code { font-size: 8.5pt; }
 dl.facts { display: grid; grid-template-columns: 32mm 1fr; gap: 0.5mm 3mm; margin: 1mm 0 2mm; } dt { color: #555; } dd { margin: 0; }
@@ -166,7 +185,7 @@ export function reportHtml(report: CompletenessReport): string {
 <body>
 <header>
 <h1>吉林省质量奖 材料完整性审核报告</h1>
-<p>材料包 <code>${t(report.bundleId)}</code> · ${t(report.campaign)}年度 · 收到时间 ${t(report.receivedAt ?? '未提供')} · 推荐单位 ${t(unit.name ?? '未能识别')}</p>
+<p>材料包 <code>${t(report.bundleId)}</code> · ${t(report.campaign)}年度 · 收到时间 ${t(beijingTime(report.receivedAt))} · 推荐单位 ${t(unit.name ?? '未能识别')}</p>
 <p>结论：<span class="badge ${report.status}">${t(statusLabels[report.status])}</span></p>
 <table class="summary"><thead><tr><th>文件</th><th>申报</th><th>完整</th><th>不完整</th><th>未归属文件</th><th>阻断</th><th>需审核</th><th>提示</th></tr></thead>
 <tbody><tr><td>${s.files}</td><td>${s.applications}</td><td>${s.complete}</td><td>${s.incomplete}</td><td>${s.unassignedFiles}</td><td>${s.findings.blocking}</td><td>${s.findings.review}</td><td>${s.findings.info}</td></tr></tbody></table>
@@ -174,7 +193,7 @@ export function reportHtml(report: CompletenessReport): string {
 <section class="unit status-${unit.status}">
 <h2>推荐单位材料：${t(unit.name ?? '未能识别')} <span class="badge ${unit.status}">${t(statusLabels[unit.status])}</span></h2>
 <h3>材料清单</h3>
-${checklistTable(unit.checklist)}
+${checklistTable(unit.checklist, unit.findings)}
 <h3>问题（${unit.findings.length}）</h3>
 ${findingRows(unit.findings)}
 </section>

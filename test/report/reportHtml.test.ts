@@ -119,4 +119,25 @@ describe('HTML report', () => {
     expect(certificate).toContain('检出红色印章');
     expect(certificate).toContain(`信用代码 ${certificateScanCode}`);
   });
+
+  it('flags a material that is there but has problems, and sorts it before the clean ones', () => {
+    const defects = parseReportJson(readFileSync(goldenPath('qm-org-defects'), 'utf8'));
+    const rows = parse(reportHtml(defects))
+      .querySelectorAll('section.application table.checklist tbody tr')
+      .map((r) => ({ status: r.querySelector('td.status')?.text ?? '', text: r.text }));
+    const consent = rows.find((r) => r.text.includes('脱密审核同意书'));
+    const selfEvaluation = rows.find((r) => r.text.includes('自评报告'));
+    expect(consent?.status).toBe('已提供 · 有问题 1');
+    expect(selfEvaluation?.status).toBe('已提供 · 有问题 2');
+    const firstClean = rows.findIndex((r) => r.status === '已提供');
+    const lastProblem = rows.findLastIndex((r) => r.status.includes('有问题'));
+    expect(firstClean).toBeGreaterThan(lastProblem);
+  });
+
+  it('shows the received time in Beijing time', () => {
+    const defects = parseReportJson(readFileSync(goldenPath('qm-org-defects'), 'utf8'));
+    expect(reportHtml({ ...defects, receivedAt: '2025-08-15T02:00:00.000Z' })).toContain(
+      '收到时间 2025-08-15 10:00（北京时间）',
+    );
+  });
 });
