@@ -23,7 +23,14 @@ export interface MarkingHit {
   inHeader: boolean;
 }
 
+/**
+ * Every pattern needs a 密, except the 内部资料 stamp (which may be spaced out, "内 部 资 料"): lines with neither
+ * character are ruled out without running the patterns.
+ */
+const mayHoldMarking = (text: string) => text.includes('密') || text.includes('内');
+
 export function findMarkingsInLine(text: string): string[] {
+  if (!mayHoldMarking(text)) return [];
   const tokens = [...text.matchAll(withStar)].map((m) => m[0].replace(/\s+/g, ''));
   const field = text.match(levelField);
   if (field) tokens.push(field[0].replace(/\s+/g, ''));
