@@ -10,11 +10,16 @@ import { extractFile, unreadDocument } from './extractFile.js';
 import type { ExtractOptions } from './extractionOptions.js';
 import { extensionOf } from './fileSniffer.js';
 
+const readAheadBytes = 32 * 1024 * 1024;
+
 export type BundleSource = { zipPath: string } | { folder: string } | { isoPath: string };
 
 export interface ExtractBundleOptions extends Partial<ExtractOptions> {
   limits?: Partial<BundleLimits>;
-  /** Files parsed at the same time (each in a sandbox worker). */
+  /**
+   * Files parsed at the same time (each in a sandbox worker). As many more are read ahead (inflated, hashed, sniffed,
+   * checked and queued for a worker) while the workers are busy, as long as the files waiting hold under 32 MB.
+   */
   concurrency?: number;
 }
 
@@ -62,6 +67,10 @@ export async function extractBundle(
   const concurrency = Math.max(1, options.concurrency ?? options.sandbox?.options.workers ?? 2);
   const entries: ExtractedDocument[] = [];
   const inFlight = new Set<Promise<void>>();
+  let inFlightBytes = 0;
+  // Reading the next entries overlaps the parsing of the current ones; the byte cap keeps large files from piling up.
+  const admitsMore = () =>
+    inFlight.size < concurrency || (inFlight.size < 2 * concurrency && inFlightBytes < readAheadBytes);
 
   const sink = async (entry: BundleEntry) => {
     if (entry.isArchive) {
@@ -74,6 +83,8 @@ export async function extractBundle(
     }
     const bytes = entry.bytes;
     entry.bytes = undefined;
+    const size = bytes.byteLength;
+    inFlightBytes += size;
     // The entry's bytes go to the worker and are not kept: only the extracted document stays in memory.
     const task = extractFile(bytes, entry.path, { ...fileOptions, sha256: entry.sha256, handOverBytes: true }).then(
       (doc) => {
@@ -84,9 +95,12 @@ export async function extractBundle(
         });
       },
     );
-    const tracked = task.finally(() => inFlight.delete(tracked));
+    const tracked = task.finally(() => {
+      inFlight.delete(tracked);
+      inFlightBytes -= size;
+    });
     inFlight.add(tracked);
-    while (inFlight.size >= concurrency) await Promise.race(inFlight);
+    while (!admitsMore()) await Promise.race(inFlight);
   };
 
   let findings: Finding[];
