@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import yauzl from 'yauzl';
 
 export interface DocxPackageLimits {
@@ -35,6 +36,29 @@ export function paragraphsOfPart(xml: string): string[] {
         .trim(),
     )
     .filter(Boolean);
+}
+
+/**
+ * A part's bytes inflated in one synchronous call straight from the package buffer, when it is plainly stored or
+ * deflated and inflates to exactly its declared size (never more: the output is capped there). Anything else
+ * (encryption, another method, a damaged header or stream, a size that lies) returns undefined and is read through
+ * yauzl's stream, whose error is the reason reported. Per-part streams cost more than the inflation on small parts.
+ */
+function inflatePartSync(buffer: Buffer, entry: yauzl.Entry): Buffer | undefined {
+  if (entry.isEncrypted() || (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)) return undefined;
+  const header = entry.relativeOffsetOfLocalHeader;
+  if (header + 30 > buffer.length || buffer.readUInt32LE(header) !== 0x04034b50) return undefined;
+  const start = header + 30 + buffer.readUInt16LE(header + 26) + buffer.readUInt16LE(header + 28);
+  const end = start + entry.compressedSize;
+  if (end > buffer.length) return undefined;
+  const stored = buffer.subarray(start, end);
+  if (entry.compressionMethod === 0) return stored.length === entry.uncompressedSize ? stored : undefined;
+  try {
+    const data = inflateRawSync(stored, { maxOutputLength: Math.max(1, entry.uncompressedSize) });
+    return data.length === entry.uncompressedSize ? data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -80,6 +104,14 @@ export function checkDocxPackage(bytes: Uint8Array, limits: DocxPackageLimits): 
         }
         if (ratio > limits.maxPartRatio) {
           done({ ok: false, unreadable: false, reason: `part compression ratio ${Math.round(ratio)}:1` });
+          return;
+        }
+        const data = inflatePartSync(buffer, entry);
+        if (data) {
+          // Within the declared sizes, which are already within the limit.
+          inflatedXml += data.length;
+          if (isMarginPart(entry.fileName)) headerLines.push(...paragraphsOfPart(data.toString('utf8')));
+          zip.readEntry();
           return;
         }
         zip.openReadStream(entry, (streamError, stream) => {

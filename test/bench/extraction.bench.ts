@@ -76,15 +76,20 @@ function bareZip(zipPath: string): Promise<number> {
   });
 }
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 9);
+const rounds = Number(process.env.BENCH_ROUNDS ?? 11);
+/**
+ * Warm-up runs of each side before timing. The pipeline's code is JIT-compiled in two places (this thread and the
+ * worker that parses) and takes a few more runs than the bare call to reach its steady state; both sides get the same.
+ */
+const warmups = Number(process.env.BENCH_WARMUPS ?? 5);
 
 /**
- * Bare call and pipeline timed in alternation (bare first on even rounds, pipeline first on odd ones) after two
+ * Bare call and pipeline timed in alternation (bare first on even rounds, pipeline first on odd ones) after the
  * warm-up runs of each: both sides see the same machine load. Medians of each side. (No forced GC between samples:
  * it flushes the bare side's compiled code, which lives in this thread, and not the workers'.)
  */
 async function paired(bare: () => Promise<unknown>, ours: () => Promise<unknown>) {
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < warmups; i++) {
     await bare();
     await ours();
   }
@@ -208,7 +213,7 @@ async function main() {
     const rss = JSON.parse(child.stdout || '{}') as { peakMb?: number; ms?: number; entries?: number };
 
     console.log(
-      `\nExtraction benchmark: medians of ${rounds} alternated runs after 2 warm-ups each (ms). Bare: the libraries` +
+      `\nExtraction benchmark: medians of ${rounds} alternated runs after ${warmups} warm-ups each (ms). Bare: the libraries` +
         ' called directly in this thread (bundle: the 60 files read from the same zip with yauzl, one after the other). Pipeline:' +
         ' extractFile / extractBundle with a warmed 2-worker sandbox (bundle: read from the zip).\n',
     );

@@ -111,6 +111,20 @@ describe('extractFile', () => {
     expect(doc.readable).toBe(false);
   });
 
+  it('FILE_UNREADABLE: a .docx part that inflates past the size it declares is caught by the package check', async () => {
+    const docx = Buffer.from(await buildDocx({ title: '自评报告', paragraphs: ['领导'.repeat(2000)] }));
+    // Central directory: the declared uncompressed size of word/document.xml becomes 100 bytes.
+    for (let at = docx.indexOf('PK\x01\x02', 0, 'latin1'); at >= 0; ) {
+      const name = docx.toString('utf8', at + 46, at + 46 + docx.readUInt16LE(at + 28));
+      if (name === 'word/document.xml') docx.writeUInt32LE(100, at + 24);
+      at = docx.indexOf('PK\x01\x02', at + 4, 'latin1');
+    }
+    const doc = await extractFile(docx, 'lying.docx', { sandbox });
+    expect(codes(doc)).toContain('FILE_UNREADABLE');
+    expect(doc.findings.find((f) => f.code === 'FILE_UNREADABLE')?.message).toContain('too many bytes');
+    expect(doc.readable).toBe(false);
+  });
+
   it('FILE_TIMEOUT: a parser over its time budget is terminated', async () => {
     const slow = new ParserSandbox({ workers: 1, timeoutMs: 1 });
     try {
