@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { close, fstat, open } from 'node:fs';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import { type Finding, finding } from '../findings/finding.js';
 import type { BundleEntry, BundleTally, EntrySink } from './bundleEntry.js';
 import type { BundleLimits } from './bundleLimits.js';
 import { decodeEntryName, isSymlinkAttributes, unsafePathReason } from './entryPath.js';
+import { ZipFileReader } from './zipFileReader.js';
 import { isZipBytes } from './zipMagic.js';
 
 export interface ArchiveContext {
@@ -21,7 +23,18 @@ function openZip(source: ZipSource): Promise<yauzl.ZipFile> {
   const options = { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: true };
   return new Promise((resolve, reject) => {
     const done = (error: Error | null, zip?: yauzl.ZipFile) => (error || !zip ? reject(error) : resolve(zip));
-    if ('path' in source) yauzl.open(source.path, options, done);
+    if ('path' in source)
+      open(source.path, 'r', (openError, fd) => {
+        if (openError) return reject(openError);
+        // As yauzl.open does: the descriptor is closed when the archive cannot be opened, else by autoClose.
+        const failed = (error: Error) => close(fd, () => reject(error));
+        fstat(fd, (statError, stats) => {
+          if (statError) return failed(statError);
+          yauzl.fromRandomAccessReader(new ZipFileReader(fd, stats.size), stats.size, options, (error, zip) =>
+            error || !zip ? failed(error ?? new Error('no archive')) : resolve(zip),
+          );
+        });
+      });
     else yauzl.fromBuffer(source.buffer, options, done);
   });
 }
