@@ -50,7 +50,10 @@ const checkboxInput = /<input\b[^>]*\btype="checkbox"[^>]*>/g;
 
 /** mammoth's HTML → lines and tables (rows of cells with their spans); nested tables become tables of their own. */
 export function layoutFromHtml(html: string): WordLayout {
-  const root = parse(html.replace(checkboxInput, (input) => (/\bchecked\b/.test(input) ? '☑' : '☐')));
+  const boxed = html.includes('<input')
+    ? html.replace(checkboxInput, (input) => (/\bchecked\b/.test(input) ? '☑' : '☐'))
+    : html;
+  const root = parse(boxed);
   const lines: string[] = [];
   const tables: Table[] = [];
 
