@@ -1,3 +1,4 @@
+import { parseDate } from '../validation/dates.js';
 import { toHalfWidth } from '../validation/halfWidth.js';
 import type { ConsentReading, OcrValue } from './ocrResult.js';
 import type { OcrLine } from './ocrText.js';
@@ -15,49 +16,16 @@ const arabicDate = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
 const chineseDate =
   /([〇零○O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/;
 
-const digit: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  '○': 0,
-  O: 0,
-  '0': 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
-/** 一 … 三十一 as a number. */
-function chineseNumber(text: string): number {
-  if (text === '十') return 10;
-  const [tens, units] = text.includes('十') ? text.split('十') : ['', text];
-  const t = tens === undefined ? 0 : tens === '' ? (text.includes('十') ? 1 : 0) : (digit[tens] ?? Number.NaN);
-  const u = units === undefined || units === '' ? 0 : (digit[units] ?? Number.NaN);
-  return t * 10 + u;
-}
-
-function iso(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** A date written "2025年8月1日" or "二〇二五年八月一日" → ISO yyyy-mm-dd; undefined when there is none or it is invalid. */
+/**
+ * A date written "2025年8月1日" or "二〇二五年八月一日" → ISO yyyy-mm-dd; undefined when there is none or it is invalid.
+ * Finds the date in the line; the reading itself is the forms' date parser. OCR reads 〇 also as ○, O or 0.
+ */
 export function readChineseDate(text: string): string | undefined {
   const line = toHalfWidth(text);
-  const arabic = line.match(arabicDate);
-  if (arabic) return iso(Number(arabic[1]), Number(arabic[2]), Number(arabic[3]));
-  const chinese = line.match(chineseDate);
-  if (chinese) {
-    const year = Number([...(chinese[1] ?? '')].map((c) => digit[c] ?? 'x').join(''));
-    return iso(year, chineseNumber(chinese[2] ?? ''), chineseNumber(chinese[3] ?? ''));
-  }
-  return undefined;
+  const found = line.match(arabicDate)?.[0] ?? line.match(chineseDate)?.[0];
+  if (!found) return undefined;
+  const parsed = parseDate(found.replace(/^[〇零○O0一二三四五六七八九]{4}/, (year) => year.replace(/[○O0]/g, '〇')));
+  return parsed.ok && parsed.precision === 'day' ? parsed.date : undefined;
 }
 
 function value(file: string, page: number, index: number, line: OcrLine, text: string): OcrValue {
