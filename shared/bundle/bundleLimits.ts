@@ -1,3 +1,5 @@
+import { type Finding, finding } from '../findings/finding.js';
+
 /** Limits on what a bundle may hold; every breach is a finding on the entry concerned, the rest goes on. */
 export interface BundleLimits {
   /** Uncompressed bytes of all entries together (declared sizes, then actual bytes). */
@@ -21,3 +23,17 @@ export const defaultBundleLimits: BundleLimits = {
   ratioFloorBytes: 1024 * 1024,
   maxNestingDepth: 1,
 };
+
+/** The size breach of an entry of `size` bytes with `totalSoFar` bytes already in the bundle: per file, then total. */
+export function sizeLimitBreach(
+  size: number,
+  totalSoFar: number,
+  limits: BundleLimits,
+  file: string,
+): Finding | undefined {
+  if (size > limits.maxFileBytes)
+    return finding('FILE_TOO_LARGE', 'review', `${size} bytes, over the ${limits.maxFileBytes}-byte limit`, { file });
+  if (totalSoFar + size > limits.maxTotalBytes)
+    return finding('ARCHIVE_LIMIT_EXCEEDED', 'review', `bundle exceeds ${limits.maxTotalBytes} bytes`, { file });
+  return undefined;
+}

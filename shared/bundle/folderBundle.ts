@@ -4,7 +4,7 @@ import { lstat, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { type Finding, finding } from '../findings/finding.js';
 import type { BundleTally, EntrySink } from './bundleEntry.js';
-import type { BundleLimits } from './bundleLimits.js';
+import { type BundleLimits, sizeLimitBreach } from './bundleLimits.js';
 import { readZipArchive } from './zipBundle.js';
 import { isZipBytes } from './zipMagic.js';
 
@@ -55,14 +55,7 @@ export async function readFolderBundle(folder: string, sink: EntrySink, limits: 
         continue;
       }
       if (!info.isFile()) continue;
-      const over =
-        info.size > limits.maxFileBytes
-          ? finding('FILE_TOO_LARGE', 'review', `${info.size} bytes, over the ${limits.maxFileBytes}-byte limit`, {
-              file,
-            })
-          : tally.totalBytes + info.size > limits.maxTotalBytes
-            ? finding('ARCHIVE_LIMIT_EXCEEDED', 'review', `bundle exceeds ${limits.maxTotalBytes} bytes`, { file })
-            : undefined;
+      const over = sizeLimitBreach(info.size, tally.totalBytes, limits, file);
       if (over) {
         await sink({ path: file, size: info.size, sha256: await hashFile(full), findings: [over], metadata: {} });
         continue;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Finding, finding } from '../findings/finding.js';
 import type { BundleTally, EntrySink } from './bundleEntry.js';
-import type { BundleLimits } from './bundleLimits.js';
+import { type BundleLimits, sizeLimitBreach } from './bundleLimits.js';
 import { unsafePathReason } from './entryPath.js';
 import { runSevenZip } from './sevenZip.js';
 import { readZipArchive } from './zipBundle.js';
@@ -137,14 +137,7 @@ export async function readIsoBundle(
     const unsafe = unsafePathReason(item.path);
     if (unsafe)
       entryFindings.push(finding('ARCHIVE_UNSAFE_PATH', 'blocking', `unsafe entry path: ${unsafe}`, { file }));
-    const refuse =
-      item.size > limits.maxFileBytes
-        ? finding('FILE_TOO_LARGE', 'review', `${item.size} bytes, over the ${limits.maxFileBytes}-byte limit`, {
-            file,
-          })
-        : tally.totalBytes + item.size > limits.maxTotalBytes
-          ? finding('ARCHIVE_LIMIT_EXCEEDED', 'review', `bundle exceeds ${limits.maxTotalBytes} bytes`, { file })
-          : undefined;
+    const refuse = sizeLimitBreach(item.size, tally.totalBytes, limits, file);
     if (refuse) entryFindings.push(refuse);
     // Refused and unsafe entries are hashed as they stream past, never held.
     const keep = refuse || unsafe ? -1 : Math.min(limits.maxFileBytes, limits.maxTotalBytes - tally.totalBytes);
