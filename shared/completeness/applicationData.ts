@@ -1,7 +1,6 @@
 import type { Application } from '../application/application.js';
 import type { ExtractedDocument } from '../extraction/document.js';
 import { applicationOfForm } from './applicationAnchor.js';
-import { readDeclaredFlags } from './declaredFlags.js';
 import { consentUnit } from './declassificationConsent.js';
 import type { DocumentGroup } from './groupDocuments.js';
 import { readStandardText } from './standardText.js';
@@ -25,14 +24,13 @@ const ofType = (group: DocumentGroup, type: ExtractedDocument['materialType']) =
   group.documents.filter((d) => d.materialType === type);
 
 /**
- * The typed application of a group: the records of its forms (Word first), completed with the declarations the forms
- * carry (单位性质, 集团, 负责人 …), the standard text's foreword (起草单位, 主要起草人) and the units of the
+ * The typed application of a group: the records of its forms (Word first; the extractor reads their declarations —
+ * 单位性质, 集团, 负责人 …), completed with the standard text's foreword (起草单位, 主要起草人) and the units of the
  * 放弃申报声明. Undefined when no form of the group could be read.
  */
 export function applicationOfGroup(group: DocumentGroup, recommendingUnit?: string): Application | undefined {
   const apps = group.forms.map((f) => applicationOfForm(f, group.track)).filter((a) => a !== undefined);
   if (apps.length === 0) return undefined;
-  const flags = readDeclaredFlags(group.forms);
   const common = { recommendingUnit };
   const base = apps[0] as Application;
   switch (base.track) {
@@ -44,13 +42,7 @@ export function applicationOfGroup(group: DocumentGroup, recommendingUnit?: stri
         ...common,
         organisation: {
           ...o,
-          ownershipType: o.ownershipType ?? flags.ownershipType,
-          isLegalPerson: o.isLegalPerson ?? flags.isLegalPerson,
-          headIsAuditSubject: o.headIsAuditSubject ?? flags.isAuditSubject,
-          isHeadquartersOrGroup:
-            o.isHeadquartersOrGroup ??
-            flags.isHeadquartersOrGroup ??
-            (/集团|总公司|总部/.test(name) ? true : undefined),
+          isHeadquartersOrGroup: o.isHeadquartersOrGroup ?? (/集团|总公司|总部/.test(name) ? true : undefined),
         },
       };
     }
@@ -59,15 +51,7 @@ export function applicationOfGroup(group: DocumentGroup, recommendingUnit?: stri
       return {
         track: 'QM_IND',
         ...common,
-        person: {
-          ...p,
-          employerOwnershipType: p.employerOwnershipType ?? flags.ownershipType,
-          isHead: p.isHead ?? flags.isHead,
-          isLegalRepresentative: p.isLegalRepresentative ?? flags.isLegalRepresentative,
-          isAuditSubject: p.isAuditSubject ?? flags.isAuditSubject,
-          isUnitedFrontFigure: p.isUnitedFrontFigure ?? flags.isUnitedFrontFigure,
-          jilinQualityWorkStartDate: p.jilinQualityWorkStartDate ?? flags.jilinQualityWorkStartDate,
-        },
+        person: p,
       };
     }
     case 'SI': {
@@ -82,12 +66,6 @@ export function applicationOfGroup(group: DocumentGroup, recommendingUnit?: stri
         ...common,
         project: {
           ...p,
-          applicant: {
-            ...p.applicant,
-            ownershipType: p.applicant.ownershipType ?? flags.ownershipType,
-            headIsAuditSubject: p.applicant.headIsAuditSubject ?? flags.isAuditSubject,
-            isLegalPerson: p.applicant.isLegalPerson ?? flags.isLegalPerson,
-          },
           draftingUnits: p.draftingUnits.length > 0 ? p.draftingUnits : (foreword?.draftingUnits ?? []),
           forewordDrafterNames: p.forewordDrafterNames ?? foreword?.drafterNames,
           waivedUnits: [...p.waivedUnits, ...waived],
