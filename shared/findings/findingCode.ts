@@ -51,6 +51,8 @@ export const findingCodes = [
   'NAME_MISMATCH', // organisation / person name differs across documents
   'CREDIT_CODE_MISMATCH', // credit code differs across documents (incl. certificate scan)
   'STANDARD_MISMATCH', // standard number / name differs across documents
+  'ID_NUMBER_MISMATCH', // 身份证号 differs across documents of an individual's application
+  'DATE_MISMATCH', // a date (从事质量工作时间, 成立时间, 实施日期 …) differs across documents of an application
   'DRAFTER_NOT_IN_FOREWORD', // a main drafter is not in the standard's foreword
   'SUMMARY_TABLE_MISMATCH', // summary table rows do not match the applications in the bundle
   'RECOMMENDATION_LETTER_INCOMPLETE', // 推荐公函 lacks some of the eight points

@@ -54,6 +54,8 @@ export const findingTitles: Record<FindingCode, string> = {
   NAME_MISMATCH: '名称不一致',
   CREDIT_CODE_MISMATCH: '统一社会信用代码不一致',
   STANDARD_MISMATCH: '标准编号或名称不一致',
+  ID_NUMBER_MISMATCH: '身份证号不一致',
+  DATE_MISMATCH: '日期不一致',
   DRAFTER_NOT_IN_FOREWORD: '起草人不在标准前言中',
   SUMMARY_TABLE_MISMATCH: '汇总表与申报不符',
   RECOMMENDATION_LETTER_INCOMPLETE: '推荐公函内容不全',
