@@ -1,10 +1,10 @@
 import type { Application } from '../application/application.js';
-import { workingDaysIn } from '../calendar/index.js';
+import { CalendarYearNotCovered, isWorkingDay, publicityWindow, workingDaysIn } from '../calendar/index.js';
 import type { CampaignConfig } from '../campaign/campaignConfig.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding } from '../findings/finding.js';
+import { type Finding, finding, type SourceRef } from '../findings/finding.js';
 import type { MaterialType } from '../materials/materialType.js';
-import { parseDate } from '../validation/dates.js';
+import { type DateRangeResult, findDateRanges } from '../validation/dates.js';
 import { compactText, documentLines, isImageOnly } from './documentQuality.js';
 
 /** Where each track shows its internal publicity: QM_ORG its own evidence; QM_IND the employer's recommendation
@@ -17,31 +17,53 @@ const evidenceMaterials: Record<Application['track'], MaterialType[]> = {
 
 /** A statement that a publicity took place (a title such as “遴选、公示及异议处理情况” alone is not one). */
 const publicityStatement = /公示(?:时间|期|日期)|(?:已|经|进行了?|予以).{0,12}公示/;
+const clauseEnd = /[。；;，,！!？?]/;
+const rangeMarkAtEnd = /(?:至|到|起至|—|-|~|～|－)\s*$/;
 
-const range =
-  /(\d{4})年(\d{1,2})月(\d{1,2})日?(?:[（(][^）)]*[）)])?(?:至|到|—|-|～|~)(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日/;
-
-/** The working days of a `公示时间：2025年7月28日至8月1日` window in the text; undefined when none is written. */
-export function publicityWorkingDays(lines: readonly string[]): { days: number; window: string } | undefined {
-  for (const line of lines) {
-    const m = range.exec(compactText(line));
-    if (!m) continue;
-    const from = parseDate(`${m[1]}年${m[2]}月${m[3]}日`);
-    const to = parseDate(`${m[4] ?? m[1]}年${m[5]}月${m[6]}日`);
-    if (!from.ok || !to.ok || to.date < from.date) continue;
-    try {
-      return { days: workingDaysIn(from.date, to.date).length, window: `${from.date}至${to.date}` };
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
+/** A window written in a publicity evidence, with where it was written. */
+export interface WrittenWindow {
+  read: DateRangeResult;
+  source: SourceRef;
 }
 
 /**
- * SPEC §4: evidence of ≥ N working days of internal publicity (N from the campaign). No document that speaks of a
- * publicity (公示) → PUBLICITY_EVIDENCE_MISSING (blocking); a written window shorter than N working days → the same
- * code for review. Scans are taken as evidence (their text is read by OCR later).
+ * The windows of a publicity written in a document: a date range in the same clause as 公示 (`公示时间：2025年7月28日至
+ * 8月1日`, `于7月28日至8月1日在本单位公示`), or on the line under a short `公示时间` label (a Word table made PDF); a range
+ * broken over two lines is joined. Ranges in other clauses (`公示期满后，于8月4日至5日集体研究`) are not the window.
+ */
+export function publicityWindows(doc: Pick<ExtractedDocument, 'path' | 'pages'>, year: number): WrittenWindow[] {
+  const windows: WrittenWindow[] = [];
+  for (const page of doc.pages)
+    page.lines.forEach((raw, i) => {
+      const line = rangeMarkAtEnd.test(raw) ? `${raw}${page.lines[i + 1] ?? ''}` : raw;
+      const above = compactText(page.lines[i - 1] ?? '');
+      const labelAbove = above.length <= 12 && above.includes('公示') && !rangeMarkAtEnd.test(above);
+      const clauses = labelAbove ? [line] : line.split(clauseEnd).filter((c) => c.includes('公示'));
+      for (const clause of clauses)
+        for (const read of findDateRanges(clause, { defaultYear: year }))
+          windows.push({ read, source: { file: doc.path, page: page.page, line: i + 1 } });
+    });
+  return windows;
+}
+
+/** Working days of a window from the calendar, and whether it lasts the `need` working days of a publicity window. */
+function measure(
+  from: string,
+  to: string,
+  need: number,
+  firstDayCounts: CampaignConfig['publicity']['firstDayCounts'],
+): { days: number; enough: boolean } {
+  const window = publicityWindow(`${from}T00:00:00+08:00`, need, { firstDayCounts });
+  const lastNeeded = window.days[need - 1] as string;
+  const uncounted = firstDayCounts === 'never' && isWorkingDay(from) ? 1 : 0;
+  return { days: workingDaysIn(from, to).length - uncounted, enough: to >= lastNeeded };
+}
+
+/**
+ * SPEC §4: evidence of ≥ N working days of internal publicity (N from the campaign), counted with the working-day
+ * calendar. No document that speaks of a publicity → PUBLICITY_EVIDENCE_MISSING (blocking); a written window shorter
+ * than N working days → the same code, blocking; a window that cannot be read (none written, impossible dates, a
+ * year the calendar does not cover, a scan without text) → the same code for review, never a silent pass.
  */
 export function checkPublicityEvidence(
   track: Application['track'],
@@ -50,10 +72,10 @@ export function checkPublicityEvidence(
 ): Finding[] {
   const need = campaign.publicity.workingDays[track].internal;
   const candidates = documents.filter((d) => evidenceMaterials[track].includes(d.materialType));
-  const scans = candidates.filter((d) => !d.readable || isImageOnly(d));
   const speaking = candidates.filter(
-    (d) => d.readable && !isImageOnly(d) && documentLines(d).some((l) => publicityStatement.test(compactText(l))),
+    (d) => d.readable && documentLines(d).some((l) => publicityStatement.test(compactText(l))),
   );
+  const scans = candidates.filter((d) => !speaking.includes(d) && (!d.readable || isImageOnly(d)));
   if (speaking.length === 0 && scans.length === 0)
     return [
       finding(
@@ -65,19 +87,52 @@ export function checkPublicityEvidence(
         { field: `publicity.${evidenceMaterials[track][0]}`, ...(candidates[0] ? { file: candidates[0].path } : {}) },
       ),
     ];
-  for (const doc of speaking) {
-    const window = publicityWorkingDays(documentLines(doc));
-    if (window === undefined || window.days >= need) return [];
-  }
-  if (speaking.length === 0) return [];
-  const doc = speaking[0] as ExtractedDocument;
-  const window = publicityWorkingDays(documentLines(doc));
-  return [
-    finding(
-      'PUBLICITY_EVIDENCE_MISSING',
-      'review',
-      `内部公示${window?.window}仅${window?.days}个工作日，少于${need}个工作日`,
-      { file: doc.path, field: 'publicity.window', evidence: window?.window },
-    ),
+  const review = (message: string, file: string, extra: Partial<Finding> = {}) => [
+    finding('PUBLICITY_EVIDENCE_MISSING', 'review', message, { file, field: 'publicity.window', ...extra }),
   ];
+  if (speaking.length === 0) {
+    const scan = scans[0] as ExtractedDocument;
+    return review(`${scan.path}为扫描件，公示时间未能读取，请审核（须不少于${need}个工作日）`, scan.path);
+  }
+  const windows = speaking.flatMap((d) => publicityWindows(d, Number(campaign.year)));
+  let enough = false;
+  let unreadable: { message: string; window: WrittenWindow } | undefined;
+  for (const window of windows) {
+    const { read, source } = window;
+    if (!read.ok) {
+      unreadable ??= { message: `${read.message}，公示时间未能读取，请审核`, window };
+      continue;
+    }
+    let measured: { days: number; enough: boolean };
+    try {
+      measured = measure(read.from, read.to, need, campaign.publicity.firstDayCounts);
+    } catch (error) {
+      if (!(error instanceof CalendarYearNotCovered)) throw error;
+      unreadable ??= {
+        message: `公示时间${read.from}至${read.to}无法按工作日核对（${error.message}），请审核`,
+        window,
+      };
+      continue;
+    }
+    if (measured.enough) {
+      enough = true;
+      continue;
+    }
+    return [
+      finding(
+        'PUBLICITY_EVIDENCE_MISSING',
+        'blocking',
+        `内部公示${read.from}至${read.to}仅${measured.days}个工作日，少于${need}个工作日`,
+        { file: source.file, field: 'publicity.window', evidence: `${read.from}至${read.to}`, source },
+      ),
+    ];
+  }
+  if (enough) return [];
+  if (unreadable)
+    return review(unreadable.message, unreadable.window.source.file, {
+      source: unreadable.window.source,
+      ...(unreadable.window.read.written ? { evidence: unreadable.window.read.written } : {}),
+    });
+  const doc = speaking[0] as ExtractedDocument;
+  return review(`公示时间未能读取，请审核（${doc.path}未写明不少于${need}个工作日的公示起止日期）`, doc.path);
 }

@@ -70,7 +70,7 @@ describe('application checks', () => {
     ]);
   });
 
-  it('PUBLICITY_EVIDENCE_MISSING (review): a written window of fewer than 5 working days', async () => {
+  it('PUBLICITY_EVIDENCE_MISSING: a written window of fewer than 5 working days blocks', async () => {
     const spec = qmOrgBundle();
     spec.set(`${orgFolder}/内部公示情况说明.pdf`, () =>
       m.publicityEvidence(organisation.name, '2025年7月28日至2025年7月30日'),
@@ -78,7 +78,7 @@ describe('application checks', () => {
     const report = await checkSpec(spec);
     expect(withCode(report, 'PUBLICITY_EVIDENCE_MISSING')).toMatchObject([
       {
-        severity: 'review',
+        severity: 'blocking',
         file: `${orgFolder}/内部公示情况说明.pdf`,
         field: 'publicity.window',
         evidence: '2025-07-28至2025-07-30',
