@@ -2,7 +2,7 @@ import type { ExtractedDocument } from '../extraction/document.js';
 import { type Finding, finding, type SourceRef } from '../findings/finding.js';
 import { type ConsentPart, consentGaps } from '../ocr/consentReading.js';
 import type { OcrResult } from '../ocr/ocrResult.js';
-import { parseDate } from '../validation/dates.js';
+import { findDates } from '../validation/dates.js';
 import { byPreference, compactText, documentLines, isImageOnly } from './documentQuality.js';
 
 /** The unit that signs a 脱密审核同意书, from its form fields or a `单位（盖章）：…` line. */
@@ -33,15 +33,7 @@ function hasSignatureOrSeal(lines: string[]): boolean {
 }
 
 function hasDate(lines: string[]): boolean {
-  return lines.some((line) => {
-    const m =
-      /(\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*[日号]/.exec(
-        line,
-      );
-    if (m) return parseDate(m[0]).ok;
-    const iso = /\d{4}[-./]\d{1,2}[-./]\d{1,2}/.exec(line);
-    return iso ? parseDate(iso[0]).ok : false;
-  });
+  return lines.some((line) => findDates(line).some((d) => d.precision === 'day'));
 }
 
 interface ConsentCheck {

@@ -1,4 +1,4 @@
-import { parseDate } from '../validation/dates.js';
+import { findDates } from '../validation/dates.js';
 import { toHalfWidth } from '../validation/halfWidth.js';
 import type { ConsentReading, OcrValue } from './ocrResult.js';
 import type { OcrLine } from './ocrText.js';
@@ -12,20 +12,14 @@ const unitLabel =
   /^(?:申报|推荐|报送|出具)?(?:单位|单位名称|机构名称|企业名称)\s*(?:[（(]\s*(?:盖章|公章|签章)\s*[）)])?\s*[:：;；]\s*(.+)$/;
 const orgSuffix = /(?:有限公司|股份公司|公司|集团|厂|局|厅|委员会|协会|学会|研究院|研究所|大学|学院|医院|中心|政府)$/;
 const signatureLabel = /(?:签字|签名|签章|负责人|法定代表人|审核人)\s*(?:[（(][^）)]*[）)])?\s*[:：;；]\s*(\S{2,})/;
-const arabicDate = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const chineseDate =
-  /([〇零○O0一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/;
-
 /**
- * A date written "2025年8月1日" or "二〇二五年八月一日" → ISO yyyy-mm-dd; undefined when there is none or it is invalid.
- * Finds the date in the line; the reading itself is the forms' date parser. OCR reads 〇 also as ○, O or 0.
+ * The date of a line ("2025年8月1日", "二〇二五年八月一日", "2025.8.1", full-width digits; OCR reads 〇 also as ○, O or 0)
+ * → ISO yyyy-mm-dd, by the one date reader; the last whole date of the line; undefined when there is none.
  */
 export function readChineseDate(text: string): string | undefined {
-  const line = toHalfWidth(text);
-  const found = line.match(arabicDate)?.[0] ?? line.match(chineseDate)?.[0];
-  if (!found) return undefined;
-  const parsed = parseDate(found.replace(/^[〇零○O0一二三四五六七八九]{4}/, (year) => year.replace(/[○O0]/g, '〇')));
-  return parsed.ok && parsed.precision === 'day' ? parsed.date : undefined;
+  return findDates(text)
+    .filter((d) => d.precision === 'day')
+    .at(-1)?.date;
 }
 
 function value(file: string, page: number, index: number, line: OcrLine, text: string): OcrValue {
