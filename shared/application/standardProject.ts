@@ -15,6 +15,14 @@ export const standardTypeNames: Record<StandardType, string> = {
   enterprise: '企业标准',
 };
 
+/** A 标准类别 as forms write it (国家标准, 团体标准, 地方标准（DB22）…); undefined when none is recognisable. */
+export function parseStandardType(text: string | undefined): StandardType | undefined {
+  const t = (text ?? '').replace(/\s/g, '');
+  return (Object.entries(standardTypeNames) as [StandardType, string][]).find(([, name]) =>
+    t.startsWith(name.slice(0, 2)),
+  )?.[0];
+}
+
 export const Grade = z.enum(['FIRST', 'SECOND', 'THIRD']);
 export type Grade = z.infer<typeof Grade>;
 export const gradeNames: Record<Grade, string> = { FIRST: '一等奖', SECOND: '二等奖', THIRD: '三等奖' };

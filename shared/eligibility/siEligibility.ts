@@ -56,7 +56,9 @@ function checkDates(app: SiApplication, campaign: CampaignConfig, s: ParsedStand
   const p = app.project;
   const out: Finding[] = [];
   const dates: [string, string | undefined, string][] = [['implementationDate', p.implementationDate, '实施日期']];
-  if (s?.type === 'group' || s?.type === 'enterprise') {
+  // The number's type first; the form's 标准类别 when the number could not be read.
+  const type = s?.type ?? p.declaredType;
+  if (type === 'group' || type === 'enterprise') {
     dates.push(['publicDeclarationDate', p.publicDeclarationDate, '声明公开日期']);
   }
   for (const [key, date, what] of dates) {

@@ -8,24 +8,26 @@ import {
   Person,
   parseAdministrativeRank,
   parseOwnershipType,
+  parseStandardType,
   RecommendationLetter,
   type RecommendationPoint,
   recommendationPoints,
   StandardProject,
+  type StandardType,
   SummaryTableRow,
 } from '../application/index.js';
-import { type Finding, finding, type SourceRef } from '../findings/finding.js';
+import { type Finding, finding } from '../findings/finding.js';
 import type { MaterialType } from '../materials/materialType.js';
 import { parseContributionRate } from '../validation/contributionRate.js';
 import { validateCreditCode } from '../validation/creditCode.js';
 import { parseDate } from '../validation/dates.js';
 import { validateIdNumber } from '../validation/idNumber.js';
 import { parseStandardNumber } from '../validation/standardNumber.js';
-import { parseYesNo, readChoice } from './checkboxChoice.js';
+import { parseYesNo, readChoice, readOneOf } from './checkboxChoice.js';
 import { compactForMatch } from './classifyMaterial.js';
 import type { FieldValue, PageText, Table } from './document.js';
-import { tableGrid } from './formFields.js';
-import { type ColumnKey, columnOfLabel, type FieldKey } from './formLabels.js';
+import type { FieldKey } from './formLabels.js';
+import { readTableRows } from './tableRows.js';
 
 /** The typed records read from one document, validated by the domain schemas of `shared/application`. */
 export const ApplicationRecords = z.object({
@@ -59,35 +61,13 @@ const fieldNames: Partial<Record<FieldKey, string>> = {
   standardName: '标准名称',
 };
 
-interface Row {
-  values: Partial<Record<ColumnKey, { text: string; source: SourceRef }>>;
-  source: SourceRef;
-}
-
-/** Rows under a header row that names at least two known columns, one of them a name. */
-export function readTableRows(file: string, tables: Table[]): Row[] {
-  const rows: Row[] = [];
-  for (const table of tables) {
-    const grid = tableGrid(table);
-    const headerIndex = grid.findIndex((row) => {
-      const columns = new Set(row.filter(Boolean).map((c) => columnOfLabel(c.text)));
-      return columns.has('name') && [...columns].filter(Boolean).length >= 2;
-    });
-    if (headerIndex < 0) continue;
-    const header = (grid[headerIndex] ?? []).map((c) => (c ? columnOfLabel(c.text) : undefined));
-    for (let r = headerIndex + 1; r < grid.length; r++) {
-      const values: Row['values'] = {};
-      (grid[r] ?? []).forEach((cell, c) => {
-        const key = header[c];
-        const text = cell?.text.replace(/\s+/g, ' ').trim();
-        if (key && cell && text && !values[key])
-          values[key] = { text, source: { file, table: table.index, row: cell.row, cell: cell.cell } };
-      });
-      if (!values.name) continue;
-      rows.push({ values, source: { file, table: table.index, row: r } });
-    }
-  }
-  return rows;
+/** 标准类别: the one ticked or written on the form, else the type its standard number shows (GB/T → 国家标准 …). */
+function standardType(field: FieldValue | undefined, standardNumber: string | undefined): StandardType | undefined {
+  const ticked = new Set(field ? readChoice(field.value).selected.map(parseStandardType) : []);
+  const declared = ticked.size === 1 ? [...ticked][0] : undefined;
+  if (declared) return declared;
+  const parsed = parseStandardNumber(standardNumber);
+  return parsed.ok ? parsed.standard.type : undefined;
 }
 
 /** Reads the typed records of a document according to its material type, with findings for what cannot be read. */
@@ -236,7 +216,7 @@ export function readApplicationRecords(
             }),
           );
       }
-      const drafters = readTableRows(file, tables)
+      const drafters = readTableRows(file, tables, pages)
         .filter((row) => row.values.contributionRate || row.values.unit)
         .map((row) => {
           const rateCell = row.values.contributionRate;
@@ -261,21 +241,24 @@ export function readApplicationRecords(
             workContent: row.values.workContent?.text,
           });
         });
-      const gradeText = text('requestedGrade') ?? '';
-      const grade = gradeText.includes('一等')
-        ? 'FIRST'
-        : gradeText.includes('二等')
-          ? 'SECOND'
-          : gradeText.includes('三等')
-            ? 'THIRD'
-            : undefined;
+      const gradeField = fields.requestedGrade;
+      const grade = gradeField
+        ? readOneOf<Grade>(gradeField.value, {
+            FIRST: ['一等奖', '一等', '1等奖'],
+            SECOND: ['二等奖', '二等', '2等奖'],
+            THIRD: ['三等奖', '三等', '3等奖'],
+          })
+        : undefined;
+      if (grade && grade.value === undefined) unclear('requestedGrade', `申报等级: ${grade.why}`);
       records.standardProject = StandardProject.parse({
         standardNumber: text('standardNumber'),
         standardName: text('standardName'),
         publicationDate: date('publicationDate'),
         implementationDate: date('implementationDate'),
+        publicDeclarationDate: date('publicDeclarationDate'),
+        declaredType: standardType(fields.standardType, text('standardNumber')),
         filingNumber: text('filingNumber'),
-        requestedGrade: grade ? Grade.parse(grade) : undefined,
+        requestedGrade: grade?.value,
         applicant: organisation(),
         drafters,
       });
@@ -287,7 +270,7 @@ export function readApplicationRecords(
     case 'QM_SUMMARY_TABLE':
     case 'SI_PROJECT_SUMMARY_TABLE':
     case 'SI_RECOMMENDATION_SUMMARY_TABLE':
-      records.summaryRows = readTableRows(file, tables).map((row) => {
+      records.summaryRows = readTableRows(file, tables, pages).map((row) => {
         const rank = Number.parseInt(row.values.rank?.text ?? '', 10);
         return SummaryTableRow.parse({
           rank: Number.isInteger(rank) && rank > 0 ? rank : undefined,

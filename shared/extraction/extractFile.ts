@@ -142,7 +142,14 @@ async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions)
     if (repaired.repaired) repairedPages++;
     const lines = repaired.text
       .split(/\r\n|\r|\n/)
-      .map((l) => removeCjkSpacing(l.replace(/[ \t]+/g, ' ').trim()))
+      // A tab (pdf-parse's mark for a gap between cells) or a run of spaces stays a tab: a Word table's cells.
+      .map((l) =>
+        l
+          .split(/\t| {2,}/)
+          .map((cell) => removeCjkSpacing(cell.replace(/ +/g, ' ').trim()))
+          .filter(Boolean)
+          .join('\t'),
+      )
       .filter(Boolean);
     pages.push({ page: page.num, lines });
     if (lines.join('').replace(/\s/g, '').length < minPageChars) needsOcr.push(page.num);

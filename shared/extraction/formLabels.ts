@@ -16,14 +16,37 @@ export const fieldLabels = {
   address: ['通信地址', '通讯地址', '单位地址', '注册地址', '地址'],
   industry: ['所属行业', '行业类别', '行业'],
   personName: ['姓名', '申报人姓名', '申报人'],
-  idNumber: ['身份证号', '身份证号码', '居民身份证号', '居民身份证号码', '公民身份号码'],
+  idNumber: ['身份证号', '身份证号码', '居民身份证号', '居民身份证号码', '公民身份号码', '身份证件号码', '证件号码'],
   employer: ['工作单位', '所在单位', '单位'],
-  position: ['职务', '职务职称', '职务/职称', '职称'],
+  position: [
+    '职务',
+    '职务职称',
+    '职务/职称',
+    '职称',
+    '职称/职务',
+    '职务或职称',
+    '现任职务',
+    '技术职称',
+    '专业技术职称',
+  ],
   qualityWorkStartDate: ['从事质量工作时间', '从事质量工作起始时间', '参加质量工作时间'],
   standardNumber: ['标准编号', '标准号'],
   standardName: ['标准名称', '项目名称'],
   publicationDate: ['发布日期', '发布时间'],
   implementationDate: ['实施日期', '实施时间'],
+  /** Group and enterprise standards: the date of the public (self-)declaration. */
+  publicDeclarationDate: [
+    '公开声明日期',
+    '声明公开日期',
+    '自我声明公开日期',
+    '公开日期',
+    '公开声明时间',
+    '声明公开时间',
+    '自我声明公开时间',
+    '自我声明日期',
+  ],
+  /** 标准类别 as the SI form ticks or writes it (国家标准, 团体标准 …). */
+  standardType: ['标准类别', '标准类型', '标准级别', '标准层级', '标准种类'],
   filingNumber: ['备案号', '备案编号'],
   requestedGrade: ['申报等级', '申报奖项等级', '申请等级', '申报奖励等级'],
   recommendingUnit: ['推荐单位', '推荐单位名称', '推荐部门'],
@@ -119,6 +142,7 @@ export type FieldKey = keyof typeof fieldLabels;
 
 /** Fields answered by ticking a box (or writing the option): their value is read with `readChoice`. */
 export const choiceFields = new Set<FieldKey>([
+  'standardType',
   'ownershipType',
   'isLegalPerson',
   'isHeadquartersOrGroup',
@@ -134,9 +158,13 @@ export const choiceFields = new Set<FieldKey>([
 
 /** Columns of multi-row tables (drafters, summary tables). */
 export const columnLabels = {
-  rank: ['排序', '序号', '推荐排序', '排名'],
+  rank: ['排序', '序号', '推荐排序', '排名', '推荐顺序', '顺序'],
   name: [
     '姓名',
+    '起草人',
+    '起草人姓名',
+    '主要起草人',
+    '主要起草人姓名',
     '名称',
     '单位名称',
     '组织名称',
@@ -145,11 +173,36 @@ export const columnLabels = {
     '标准名称',
     '组织或个人名称',
     '申报组织或个人',
+    '组织或个人',
+    '申报组织或个人名称',
+    '单位或个人名称',
+    '推荐对象',
   ],
-  unit: ['工作单位', '单位', '所在单位', '起草单位'],
-  position: ['职务', '职称', '职务职称', '职务/职称'],
-  contributionRate: ['贡献率', '贡献率%', '贡献率（%）', '贡献比例'],
-  workContent: ['主要工作内容', '工作内容', '承担的主要工作', '主要贡献'],
+  unit: ['工作单位', '单位', '所在单位', '起草单位', '工作单位全称'],
+  position: [
+    '职务',
+    '职称',
+    '职务职称',
+    '职务/职称',
+    '职称/职务',
+    '职务或职称',
+    '职务、职称',
+    '技术职称',
+    '专业技术职称',
+  ],
+  contributionRate: ['贡献率', '贡献率%', '贡献率（%）', '贡献比例', '贡献比例%', '贡献度', '贡献占比'],
+  workContent: [
+    '主要工作内容',
+    '工作内容',
+    '承担的主要工作',
+    '承担的主要工作内容',
+    '主要工作',
+    '主要贡献',
+    '主要贡献内容',
+    '在标准制定中承担的主要工作',
+    '在标准研制中承担的主要工作',
+    '分工',
+  ],
   creditCode: ['统一社会信用代码', '社会信用代码', '信用代码'],
   standardNumber: ['标准编号', '标准号'],
   applicantUnit: ['申报单位', '第一起草单位'],
@@ -158,13 +211,66 @@ export const columnLabels = {
 export type ColumnKey = keyof typeof columnLabels;
 
 /**
- * A label as compared: without spaces (ASCII or full-width, "姓　　名"), colons, asterisks, quotes, question marks, a
- * trailing bracketed hint ("统一社会信用代码（18位）") and with full-width letters folded.
+ * Labels the notice's forms print that no field reads (性别, 民族, 邮编 …): never a value, and where a value ends
+ * when a table row or a line runs several label/value pairs together.
+ */
+export const otherFormLabels: readonly string[] = [
+  '性别',
+  '民族',
+  '年龄',
+  '出生年月',
+  '出生日期',
+  '政治面貌',
+  '学历',
+  '学位',
+  '文化程度',
+  '籍贯',
+  '专业',
+  '所学专业',
+  '毕业院校',
+  '参加工作时间',
+  '健康状况',
+  '邮政编码',
+  '邮编',
+  '传真',
+  '网址',
+  '单位网址',
+  '注册资本',
+  '职工人数',
+  '员工人数',
+  '从业人数',
+  '营业收入',
+  '主管部门',
+  '上级主管部门',
+  '所在地区',
+  '序号',
+  '备注',
+  '签字',
+  '签名',
+  '盖章',
+  '日期',
+  '填表日期',
+  '填报日期',
+  '起草单位',
+  '主要起草单位',
+  '发布单位',
+  '发布机构',
+  '归口单位',
+  '主要起草人',
+  '项目简介',
+];
+
+/** Rows that add up the others (合计, 总计, 小计): never a record. */
+const totalLabels = new Set(['合计', '总计', '小计', '共计', '总和']);
+
+/**
+ * A label as compared: NFKC (full-width letters and digits, U+3000), without spaces ("姓　　名"), colons, asterisks,
+ * quotes, question marks and a trailing bracketed hint ("统一社会信用代码（18位）").
  */
 export function normaliseLabel(text: string): string {
   return text
-    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
-    .replace(/[\s\u3000*:："'“”‘’「」『』?？]/g, '')
+    .normalize('NFKC')
+    .replace(/[\s*:："'“”‘’「」『』?？]/g, '')
     .replace(/[(（][^()（）]*[)）]$/, '')
     .toLowerCase();
 }
@@ -178,6 +284,33 @@ const lookup = <K extends string>(table: Record<K, readonly string[]>) => {
 
 const fieldByLabel = lookup(fieldLabels);
 const columnByLabel = lookup(columnLabels);
+const otherLabels = new Set(otherFormLabels.map(normaliseLabel));
+
+/** The field of an already normalised label (see `normaliseLabel`). */
+export function fieldOfNormalisedLabel(label: string): FieldKey | undefined {
+  return fieldByLabel.get(label);
+}
+
+/** A normalised label of the forms that no field reads (性别, 邮编 …). */
+export function isOtherNormalisedLabel(label: string): boolean {
+  return otherLabels.has(label);
+}
+
+/** A label of the forms, read or not: a cell holding one is never another label's value. */
+export function isFormLabel(text: string): boolean {
+  const label = normaliseLabel(text);
+  return label.length > 0 && label.length <= 40 && (fieldByLabel.has(label) || otherLabels.has(label));
+}
+
+/** First characters of every normalised label: most tokens are ruled out by one look-up. */
+export const labelStarts: ReadonlySet<string> = new Set(
+  [...fieldByLabel.keys(), ...otherLabels].map((label) => label[0] as string),
+);
+
+/** A 合计 / 总计 / 小计 cell. */
+export function isTotalLabel(text: string): boolean {
+  return totalLabels.has(normaliseLabel(text));
+}
 
 export function fieldOfLabel(text: string): FieldKey | undefined {
   const label = normaliseLabel(text);

@@ -1,0 +1,174 @@
+import type { SourceRef } from '../findings/finding.js';
+import { parseContributionRate } from '../validation/contributionRate.js';
+import type { PageText, Table } from './document.js';
+import { type GridCell, tableGrid } from './formFields.js';
+import { type ColumnKey, columnOfLabel, isFormLabel, isTotalLabel, normaliseLabel } from './formLabels.js';
+
+/** One record of a multi-row table (drafters, 汇总表): its cells by column, each with its place. */
+export interface TableRow {
+  values: Partial<Record<ColumnKey, { text: string; source: SourceRef }>>;
+  source: SourceRef;
+}
+
+/** A header cell that only gives the unit of the column above it: （%）, %, (％). */
+const unitHint = /^\(?%\)?$/;
+
+const cellText = (text: string) =>
+  text
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1')
+    .trim();
+
+/**
+ * A header: at least two known columns, one of them the name, and more labels (columns or other form labels: 性别,
+ * 联系电话 …) than other filled cells (a label/value row such as 姓名 | 张三 | 工作单位 | 某单位 is not a header).
+ */
+function isHeader(texts: readonly string[]): boolean {
+  const filled = texts.filter((t) => cellText(t) !== '');
+  const known = filled.flatMap((t) => columnOfLabel(t) ?? []);
+  const labels = filled.filter((t) => columnOfLabel(t) !== undefined || isFormLabel(t)).length;
+  return known.includes('name') && new Set(known).size >= 2 && labels > filled.length - labels;
+}
+
+const same = (a: GridCell | undefined, b: GridCell) => a !== undefined && a.row === b.row && a.cell === b.cell;
+
+function distinctCells(row: readonly (GridCell | undefined)[], r: number): GridCell[] {
+  const seen = new Set<string>();
+  return row.filter((cell): cell is GridCell => {
+    if (!cell || cell.row !== r) return false;
+    const id = `${cell.row}:${cell.cell}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/**
+ * The header of a table: its row, the rows it spans (a second row may name the columns under a merged group cell,
+ * or give a unit: 贡献率 over （%）), and the column of each grid position.
+ */
+function findHeader(grid: GridCell[][]): { end: number; columns: (ColumnKey | undefined)[] } | undefined {
+  for (let r = 0; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    if (!isHeader(distinctCells(row, r).map((cell) => cell.text))) continue;
+    const columns = row.map((cell) => (cell ? columnOfLabel(cell.text) : undefined));
+    const below = grid[r + 1] ?? [];
+    const own = distinctCells(below, r + 1).filter((cell) => cellText(cell.text) !== '');
+    const resolved = new Map<number, ColumnKey | undefined>();
+    const secondRow =
+      own.length > 0 &&
+      own.every((cell) => {
+        const c = below.findIndex((x) => same(x, cell));
+        const key = columnOfLabel(cell.text) ?? columnOfLabel(`${row[c]?.text ?? ''}${cell.text}`);
+        if (key)
+          below.forEach((x, i) => {
+            if (same(x, cell)) resolved.set(i, key);
+          });
+        return key !== undefined || unitHint.test(normaliseLabel(cell.text));
+      });
+    if (secondRow) for (const [c, key] of resolved) columns[c] = key;
+    return { end: secondRow ? r + 2 : r + 1, columns };
+  }
+  return undefined;
+}
+
+function rowsOfTable(file: string, table: Table): TableRow[] {
+  const grid = tableGrid(table);
+  const header = findHeader(grid);
+  if (!header) return [];
+  const rows: TableRow[] = [];
+  for (let r = header.end; r < grid.length; r++) {
+    const row = grid[r] ?? [];
+    const cells = distinctCells(row, r);
+    if (cells.some((cell) => isTotalLabel(cell.text))) continue;
+    // The header repeated on a new page.
+    if (cells.filter((cell) => columnOfLabel(cell.text) !== undefined).length >= 2) continue;
+    // A cell across two named columns, or a form label: the table's next section (项目简介 …) begins.
+    const spansColumns = cells.some(
+      (cell) =>
+        new Set(row.flatMap((x, c) => (same(x, cell) && header.columns[c] ? [header.columns[c]] : []))).size >= 2,
+    );
+    if (spansColumns || isFormLabel(cells[0]?.text ?? '')) break;
+    const values: TableRow['values'] = {};
+    row.forEach((cell, c) => {
+      const key = header.columns[c];
+      const text = cell ? cellText(cell.text) : '';
+      if (key && cell && text && !values[key])
+        values[key] = { text, source: { file, table: table.index, row: cell.row, cell: cell.cell } };
+    });
+    if (!values.name) continue;
+    rows.push({ values, source: { file, table: table.index, row: r } });
+  }
+  return rows;
+}
+
+const segmentsOf = (line: string) =>
+  line
+    .split(/\t|\s{2,}/)
+    .map(cellText)
+    .filter(Boolean);
+const heading =
+  /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[章部分节])/;
+
+/**
+ * A table flattened into lines (a Word table converted to PDF, OCR): a header line of known columns, then one line
+ * per row, cells separated by tabs or wide gaps. A line with as many cells as the header maps cell by cell; a line
+ * with fewer (empty cells vanish in PDF text) maps by shape: a leading number to 序号, a percentage to 贡献率, the
+ * other cells in order to the remaining columns. Short one-cell lines (a wrapped cell, （%）) are passed over; a
+ * heading or a paragraph ends the table.
+ */
+function rowsOfLines(file: string, page: PageText): TableRow[] {
+  const rows: TableRow[] = [];
+  let header: (ColumnKey | undefined)[] | undefined;
+  page.lines.forEach((line, i) => {
+    const segments = segmentsOf(line);
+    if (!header) {
+      if (segments.length >= 2 && isHeader(segments)) header = segments.map((s) => columnOfLabel(s));
+      return;
+    }
+    const source = { file, page: page.page, line: i + 1 };
+    if (segments.length < 2) {
+      if (heading.test(line.trim()) || line.trim().length > 15) header = undefined;
+      return;
+    }
+    if (isTotalLabel(segments[0] ?? '') || segments.filter((s) => columnOfLabel(s)).length >= 2) return;
+    if (heading.test(line.trim()) || isFormLabel(segments[0] ?? '')) {
+      header = undefined;
+      return;
+    }
+    const values: TableRow['values'] = {};
+    const put = (key: ColumnKey | undefined, text: string | undefined) => {
+      if (key && text && !values[key]) values[key] = { text, source };
+    };
+    if (segments.length === header.length)
+      header.forEach((key, c) => {
+        put(key, segments[c]);
+      });
+    else {
+      const rest = [...segments];
+      const columns = header.filter((key) => key !== undefined);
+      if (columns.includes('rank') && /^\d{1,3}$/.test(rest[0] ?? '')) put('rank', rest.shift());
+      if (columns.includes('contributionRate')) {
+        const at = rest.findLastIndex((s) => !/[\u3400-\u9fff]/.test(s) && parseContributionRate(s).ok);
+        if (at >= 0) put('contributionRate', rest.splice(at, 1)[0]);
+      }
+      const others = columns.filter((key) => key !== 'rank' && key !== 'contributionRate');
+      others.forEach((key, c) => {
+        put(key, rest[c]);
+      });
+    }
+    if (values.name) rows.push({ values, source });
+  });
+  return rows;
+}
+
+/**
+ * Rows of the multi-row tables of a document (drafters, 汇总表): under a header row naming the columns (any order,
+ * wrapped or split over two rows), up to the next section; 合计 rows and repeated headers are not records. When no
+ * table has such rows, the same table is looked for in the page lines (a PDF or OCR text).
+ */
+export function readTableRows(file: string, tables: Table[], pages: PageText[] = []): TableRow[] {
+  const rows = tables.flatMap((table) => rowsOfTable(file, table));
+  return rows.length > 0 ? rows : pages.flatMap((page) => rowsOfLines(file, page));
+}
