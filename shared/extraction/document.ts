@@ -21,6 +21,7 @@ export const DetectedType = z.enum([
   'xlsx',
   'pptx',
   'xls',
+  'ods',
   'ppt',
   'encrypted-ooxml',
   'cfb',

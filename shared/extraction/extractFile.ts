@@ -10,6 +10,7 @@ import { defaultExtractOptions, defaultSandbox, type ExtractOptions } from './ex
 import { extensionOf, sniffFile } from './fileSniffer.js';
 import type { ParseOutcome, ParserKind } from './parserSandbox.js';
 import { removeCjkSpacing, repairGbkMojibake, stripNul } from './pdfTextRepair.js';
+import { layoutFromWorkbook } from './spreadsheetLayout.js';
 import { layoutFromDocText, layoutFromHtml } from './wordLayout.js';
 
 /** Below this many non-space characters a PDF page is treated as having no text layer. */
@@ -61,12 +62,37 @@ export function unreadDocument(
   });
 }
 
-function parserFailure(file: string, outcome: Extract<ParseOutcome<ParserKind>, { ok: false }>): Finding {
+/** Extensions of spreadsheet formats (Excel, WPS Spreadsheets, LibreOffice, Numbers). */
+const spreadsheetExtensions = new Set([
+  'xlsx',
+  'xlsm',
+  'xltx',
+  'xltm',
+  'xlsb',
+  'xls',
+  'xlt',
+  'et',
+  'ett',
+  'ods',
+  'ots',
+  'numbers',
+]);
+/** What a unit is asked to send instead of a spreadsheet that cannot be read. */
+const spreadsheetHint = '请以 .xlsx 或 PDF 格式提交';
+
+function parserFailure(
+  file: string,
+  outcome: Extract<ParseOutcome<ParserKind>, { ok: false }>,
+  hint?: string,
+): Finding {
+  const then = hint ? `; ${hint}` : '';
   if (outcome.reason === 'timeout' || outcome.reason === 'memory')
-    return finding('FILE_TIMEOUT', 'review', `extraction stopped: ${outcome.message}`, { file });
+    return finding('FILE_TIMEOUT', 'review', `extraction stopped: ${outcome.message}${then}`, { file });
   if (outcome.name === 'PasswordException' || /password|encrypt/i.test(outcome.message))
-    return finding('FILE_ENCRYPTED', 'review', `password-protected: ${outcome.name}: ${outcome.message}`, { file });
-  return finding('FILE_UNREADABLE', 'review', `cannot be read: ${outcome.name}: ${outcome.message}`, { file });
+    return finding('FILE_ENCRYPTED', 'review', `password-protected: ${outcome.name}: ${outcome.message}${then}`, {
+      file,
+    });
+  return finding('FILE_UNREADABLE', 'review', `cannot be read: ${outcome.name}: ${outcome.message}${then}`, { file });
 }
 
 async function readDocx(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Content> {
@@ -142,14 +168,7 @@ async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions)
     if (repaired.repaired) repairedPages++;
     const lines = repaired.text
       .split(/\r\n|\r|\n/)
-      // A tab (pdf-parse's mark for a gap between cells) or a run of spaces stays a tab: a Word table's cells.
-      .map((l) =>
-        l
-          .split(/\t| {2,}/)
-          .map((cell) => removeCjkSpacing(cell.replace(/ +/g, ' ').trim()))
-          .filter(Boolean)
-          .join('\t'),
-      )
+      .map((l) => removeCjkSpacing(l.replace(/[ \t]+/g, ' ').trim()))
       .filter(Boolean);
     pages.push({ page: page.num, lines });
     if (lines.join('').replace(/\s/g, '').length < minPageChars) needsOcr.push(page.num);
@@ -160,7 +179,29 @@ async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions)
   return { ...content, readable: true, pages, pageCount: outcome.result.total, needsOcr, metadata };
 }
 
+/** Excel (.xlsx, .xls, .xlsb), WPS Spreadsheets (.et) and LibreOffice (.ods) workbooks: one page per sheet. */
+async function readSpreadsheet(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Content> {
+  const content = emptyContent();
+  const outcome = await (options.sandbox ?? defaultSandbox()).run('sheet', bytes, options.timeoutMs, {
+    transfer: options.handOverBytes === true,
+  });
+  if (!outcome.ok) {
+    content.findings.push(parserFailure(file, outcome, spreadsheetHint));
+    return content;
+  }
+  const layout = layoutFromWorkbook(outcome.result);
+  return {
+    ...content,
+    readable: true,
+    pages: layout.pages,
+    tables: layout.tables,
+    pageCount: layout.pages.length,
+    metadata: layout.metadata,
+  };
+}
+
 const imageTypes = new Set<DetectedType>(['jpeg', 'png', 'tiff', 'gif', 'bmp', 'webp']);
+const spreadsheetTypes = new Set<DetectedType>(['xlsx', 'xls', 'ods']);
 
 async function readContent(
   bytes: Uint8Array,
@@ -168,10 +209,13 @@ async function readContent(
   detected: DetectedType,
   encrypted: boolean,
   options: ExtractOptions,
+  declared = '',
 ): Promise<Content> {
+  const isSpreadsheet = spreadsheetTypes.has(detected) || spreadsheetExtensions.has(declared);
   if (encrypted || detected === 'encrypted-ooxml') {
     const content = emptyContent();
-    content.findings.push(finding('FILE_ENCRYPTED', 'review', 'password-protected Office file', { file }));
+    const hint = isSpreadsheet ? `; 请去除密码后${spreadsheetHint}` : '';
+    content.findings.push(finding('FILE_ENCRYPTED', 'review', `password-protected Office file${hint}`, { file }));
     return content;
   }
   switch (detected) {
@@ -181,6 +225,10 @@ async function readContent(
       return readDoc(bytes, file, options);
     case 'pdf':
       return readPdf(bytes, file, options);
+    case 'xlsx':
+    case 'xls':
+    case 'ods':
+      return readSpreadsheet(bytes, file, options);
     case 'text': {
       const text = new TextDecoder('utf-8').decode(bytes);
       const lines = text
@@ -192,12 +240,30 @@ async function readContent(
     default: {
       if (imageTypes.has(detected)) return { ...emptyContent(), readable: true, pageCount: 1, needsOcr: [1] };
       const content = emptyContent();
+      const hint = isSpreadsheet ? `; ${spreadsheetHint}` : '';
+      if (isSpreadsheet && detected === 'unknown' && declared !== 'numbers') {
+        content.findings.push(
+          finding('FILE_UNREADABLE', 'review', `cannot be read: the content is not a workbook${hint}`, { file }),
+        );
+        return content;
+      }
       content.findings.push(
-        finding('FILE_TYPE_UNSUPPORTED', 'review', `content type ${detected} cannot be read`, { file }),
+        finding('FILE_TYPE_UNSUPPORTED', 'review', `content type ${detected} cannot be read${hint}`, { file }),
       );
       return content;
     }
   }
+}
+
+/**
+ * A spreadsheet name on content the sniffer could not pin down goes to the spreadsheet reader, which reads it or says
+ * which format to send instead: a compound file without a known stream (.et), a zip (.xlsb, a damaged .xlsx), text (a
+ * web system's "Excel export" is an HTML table or CSV). Not unknown binary: the reader would take it for text.
+ */
+function spreadsheetReadAs(detected: DetectedType, declared: string): DetectedType | undefined {
+  if (declared === 'numbers' || !spreadsheetExtensions.has(declared)) return undefined;
+  if (detected === 'cfb') return 'xls';
+  return detected === 'zip' || detected === 'text' ? 'xlsx' : undefined;
 }
 
 /**
@@ -257,13 +323,12 @@ export async function extractFile(
   const readAs: DetectedType =
     sniff.detected === 'unknown' && ['pdf', 'doc', 'docx'].includes(sniff.declared)
       ? (sniff.declared as DetectedType)
-      : sniff.detected === 'cfb' && !sniff.mismatch
-        ? 'doc'
-        : sniff.detected;
-  const content = await readContent(bytes, file, readAs, sniff.encrypted, opts);
+      : (spreadsheetReadAs(sniff.detected, sniff.declared) ??
+        (sniff.detected === 'cfb' && !sniff.mismatch ? 'doc' : sniff.detected));
+  const content = await readContent(bytes, file, readAs, sniff.encrypted, opts, sniff.declared);
   findings.push(...content.findings);
   const hasText = content.pages.some((p) => p.lines.some((l) => l.trim() !== ''));
-  const isWord = readAs === 'docx' || readAs === 'doc' || readAs === 'text';
+  const isWord = readAs === 'docx' || readAs === 'doc' || readAs === 'text' || spreadsheetTypes.has(readAs);
   if (content.readable && !hasText && (isWord || (readAs === 'pdf' && content.pageCount === 0)))
     findings.push(finding('FILE_EMPTY', 'review', 'the document contains no text', { file }));
   return analyseDocument({

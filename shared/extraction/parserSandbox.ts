@@ -15,10 +15,24 @@ export interface PdfRaw {
   pages: { num: number; text: string }[];
   info: Record<string, string>;
 }
+/** A workbook as SheetJS reads it (xlsx, xls, WPS .et, ods): per sheet, in workbook order. */
+export interface SheetRaw {
+  sheets: {
+    name: string;
+    /** 0 visible, 1 hidden, 2 very hidden (only reachable through VBA). */
+    hidden: number;
+    /** Non-blank cells as [row, column, text as displayed], 0-based sheet coordinates. */
+    cells: [number, number, string][];
+    merges: { s: { r: number; c: number }; e: { r: number; c: number } }[];
+    /** The sheet's declared range, when rows past the read cap were left out. */
+    truncatedFrom?: string;
+  }[];
+}
 export interface ParserResults {
   docx: DocxRaw;
   doc: DocRaw;
   pdf: PdfRaw;
+  sheet: SheetRaw;
   /** Loads the libraries in a worker ahead of the first file (cold start: ~0.3–1 s). */
   warm: Record<string, never>;
 }

@@ -63,6 +63,68 @@ async function parsePdf(bytes) {
   }
 }
 
+/** Rows read per sheet: a 汇总表 has dozens; a sheet declaring a million rows is cut here, inside the sandbox. */
+const maxSheetRows = 5000;
+/** What SheetJS prints for the zh-CN built-in date formats (27–31, 50–58) it maps to `m/d/yy`. */
+const usShortDate = /^\d{1,2}\/\d{1,2}\/\d{2}$/;
+
+/** A cell as Excel shows it: the formatted text (cached value of a formula), never a date serial number. */
+function cellText(XLSX, cell) {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  if (cell.t === 'n' && typeof cell.w === 'string' && usShortDate.test(cell.w))
+    return XLSX.SSF.format('yyyy"年"m"月"d"日"', cell.v);
+  if (typeof cell.w === 'string') return cell.w;
+  return String(cell.v);
+}
+
+async function parseSheet(bytes) {
+  const XLSX = require('@e965/xlsx');
+  const workbook = XLSX.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
+    type: 'buffer',
+    dense: true,
+    cellFormula: false,
+    cellHTML: false,
+    cellNF: false,
+    cellStyles: false,
+    cellDates: false,
+    bookVBA: false,
+    // Excel in a Chinese locale shows the built-in short date (format 14) as 2025/7/30.
+    dateNF: 'yyyy/m/d',
+    sheetRows: maxSheetRows,
+  });
+  const hidden = workbook.Workbook?.Sheets ?? [];
+  return {
+    sheets: workbook.SheetNames.map((name, i) => {
+      const sheet = workbook.Sheets[name] ?? {};
+      const cells = [];
+      const add = (r, c, cell) => {
+        const text = cellText(XLSX, cell);
+        if (text.trim() !== '') cells.push([r, c, text]);
+      };
+      if (sheet['!data'])
+        sheet['!data'].forEach((row, r) => {
+          row?.forEach((cell, c) => {
+            add(r, c, cell);
+          });
+        });
+      else
+        for (const [address, cell] of Object.entries(sheet)) {
+          if (address.startsWith('!')) continue;
+          const { r, c } = XLSX.utils.decode_cell(address);
+          add(r, c, cell);
+        }
+      const full = sheet['!fullref'];
+      return {
+        name,
+        hidden: Number(hidden[i]?.Hidden ?? 0),
+        cells,
+        merges: (sheet['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } })),
+        ...(full && full !== sheet['!ref'] ? { truncatedFrom: full } : {}),
+      };
+    }),
+  };
+}
+
 function plainInfo(info) {
   const out = {};
   if (info && typeof info === 'object') {
@@ -81,7 +143,7 @@ async function warm() {
   return {};
 }
 
-const parsers = { docx: parseDocx, doc: parseDoc, pdf: parsePdf, warm };
+const parsers = { docx: parseDocx, doc: parseDoc, pdf: parsePdf, sheet: parseSheet, warm };
 
 parentPort?.on('message', async (job) => {
   try {
