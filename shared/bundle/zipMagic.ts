@@ -5,7 +5,7 @@
 export function isZipBytes(bytes: Uint8Array, name: string): boolean {
   const isZip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 3 || bytes[2] === 5);
   if (!isZip) return false;
-  if (/\.(docx|docm|xlsx|pptx|odt|ods|odp|ofd|jar|apk|epub)$/i.test(name)) return false;
+  if (/\.(docx|docm|xlsx|xlsm|xlsb|et|pptx|odt|ods|odp|ofd|numbers|pages|key|jar|apk|epub)$/i.test(name)) return false;
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 64 * 1024));
   return !head.includes('[Content_Types].xml') && !head.includes('mimetypeapplication/');
 }

@@ -26,6 +26,11 @@ const fromFileType: Record<string, DetectedType> = {
   '7z': '7z',
   iso: 'iso',
   xlsx: 'xlsx',
+  xlsm: 'xlsx',
+  xltx: 'xlsx',
+  xltm: 'xlsx',
+  ods: 'ods',
+  ots: 'ods',
   pptx: 'pptx',
 };
 
@@ -34,6 +39,7 @@ const extensionHolds: Record<string, DetectedType[]> = {
   docx: ['docx', 'encrypted-ooxml'],
   docm: ['docx', 'encrypted-ooxml'],
   doc: ['doc', 'cfb'],
+  // WPS Writer saves .wps as a Word 97–2003 compound file.
   wps: ['doc', 'cfb'],
   pdf: ['pdf'],
   jpg: ['jpeg'],
@@ -49,8 +55,15 @@ const extensionHolds: Record<string, DetectedType[]> = {
   '7z': ['7z'],
   iso: ['iso'],
   xlsx: ['xlsx', 'encrypted-ooxml'],
+  xlsm: ['xlsx', 'encrypted-ooxml'],
+  xltx: ['xlsx', 'encrypted-ooxml'],
   pptx: ['pptx', 'encrypted-ooxml'],
-  xls: ['xls'],
+  xls: ['xls', 'cfb'],
+  // WPS Spreadsheets saves .et as an Excel 97–2003 workbook (or, in recent versions, as OOXML).
+  et: ['xls', 'xlsx', 'cfb', 'encrypted-ooxml'],
+  ett: ['xls', 'xlsx', 'cfb', 'encrypted-ooxml'],
+  xlsb: ['zip', 'encrypted-ooxml'],
+  ods: ['ods'],
   ppt: ['ppt'],
   txt: ['text'],
 };
@@ -61,9 +74,21 @@ export function extensionOf(name: string): string {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
 }
 
-/** Does the CFB directory contain a stream with this name? Directory entry names are UTF-16LE. */
+/**
+ * Does the CFB directory hold an entry with this name? Entries are 128-byte records aligned on 128 bytes (sectors are
+ * 512 or 4096 bytes after a 512-byte header): the UTF-16LE name, its byte length with the terminator at 64, the
+ * object type (1 storage, 2 stream) at 66. The same text inside a stream (a cell or a paragraph saying "Workbook")
+ * fails these checks.
+ */
 function cfbHasStream(bytes: Uint8Array, name: string): boolean {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(Buffer.from(name, 'utf16le'));
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const needle = Buffer.from(`${name}\0`, 'utf16le');
+  for (let at = buffer.indexOf(needle); at >= 0; at = buffer.indexOf(needle, at + 2)) {
+    if (at % 128 !== 0 || at < 512 || at + 128 > buffer.length) continue;
+    const type = buffer[at + 66];
+    if (buffer.readUInt16LE(at + 64) === needle.length && (type === 1 || type === 2)) return true;
+  }
+  return false;
 }
 
 function sniffCfb(bytes: Uint8Array): { detected: DetectedType; encrypted: boolean } {
