@@ -5,6 +5,91 @@ import type { OcrResult } from '../ocr/ocrResult.js';
 import { findDates } from '../validation/dates.js';
 import { byPreference, compactText, documentLines, isImageOnly } from './documentQuality.js';
 
+/** A unit or person a 脱密审核同意书 names as its signer, with where it was read. */
+export interface ConsentSigner {
+  value: string;
+  source: SourceRef;
+  /** What the label says the signer is: 推荐单位… or 申报单位/申报人… (undefined: the label does not say). */
+  role?: 'recommending' | 'applicant';
+  /** Read from a seal or signature line (…（盖章）, 签字：, the closing signature block), not a mere mention. */
+  sealed: boolean;
+}
+
+const unitLabelLine = /^([^:：]{0,12}单位[^:：]{0,8})[:：]\s*(\S.{1,58})$/;
+const sealLabelLine = /^((?:[^:：]{0,10})(?:盖章|签章|公章|落款|签字|签名)[)）]?)[:：]\s*(\S.{1,58})$/;
+const sealedNameLine = /^(\S.{3,40}?)\s*[(（](?:盖章|公章|印章|签章|章)[)）]\s*$/;
+const unitLike =
+  /(?:公司|局|厅|委员会|委|院|所|中心|小组|办公室|学校|大学|学院|医院|协会|学会|集团|厂|站|社|馆|处|部|会|室|政府)$/;
+const dateLike = /^\s*(?:\d{4}|[〇零○Oo一二三四五六七八九]{4})\s*[年.\-/]/;
+
+function roleOf(label: string): ConsentSigner['role'] {
+  if (/推荐/.test(label)) return 'recommending';
+  if (/申报|本人|申请/.test(label)) return 'applicant';
+  return undefined;
+}
+
+/**
+ * Every unit or person a 脱密审核同意书 names as signing it: its form fields, `…单位…：X` lines, seal and signature
+ * lines (`单位（盖章）：X`, `X（盖章）`, `签字：X`), the closing signature block (a unit name just above or below the
+ * date of the last lines); an OCR'd scan's recognised lines are its pages' lines.
+ */
+export function consentSigners(doc: ExtractedDocument): ConsentSigner[] {
+  const out: ConsentSigner[] = [];
+  const add = (signer: ConsentSigner) => {
+    const value = signer.value.replace(/[(（](?:盖章|公章|印章|签章|章)[)）]\s*$/, '').trim();
+    if (value.length < 2 || /^(?:推荐|申报|所在|申请)?(?:单位|人)(?:名称)?$/.test(value)) return;
+    if (out.some((s) => s.value === value && s.sealed === signer.sealed)) return;
+    out.push({ ...signer, value });
+  };
+  for (const key of ['organisationName', 'recommendingUnit', 'employer']) {
+    const field = doc.fields[key];
+    if (field && field.value.trim() !== '')
+      add({
+        value: field.value.trim(),
+        source: field.source,
+        role: key === 'recommendingUnit' ? 'recommending' : roleOf(field.label),
+        sealed: /盖章|签章|公章|[(（]章[)）]/.test(field.label),
+      });
+  }
+  for (const page of doc.pages) {
+    const lines = page.lines.map((l) => l.normalize('NFKC').trim());
+    const source = (i: number): SourceRef => ({ file: doc.path, page: page.page, line: i + 1 });
+    for (const [i, line] of lines.entries()) {
+      const sealed = sealLabelLine.exec(line);
+      const unit = unitLabelLine.exec(line);
+      const named = sealedNameLine.exec(line);
+      if (sealed)
+        add({
+          value: (sealed[2] as string).trim(),
+          source: source(i),
+          role: roleOf(sealed[1] as string),
+          sealed: true,
+        });
+      else if (unit)
+        add({
+          value: (unit[2] as string).trim(),
+          source: source(i),
+          role: roleOf(unit[1] as string),
+          sealed: /盖章|签章|公章|[(（]章[)）]/.test(unit[1] as string),
+        });
+      else if (named && !/[:：]/.test(named[1] as string))
+        add({ value: (named[1] as string).trim(), source: source(i), role: undefined, sealed: true });
+    }
+    // The closing block: a unit name next to the date among the last lines.
+    const last = lines
+      .map((l, i) => ({ l, i }))
+      .filter(({ l }) => l !== '')
+      .slice(-4);
+    for (const [k, { l }] of last.entries()) {
+      if (!dateLike.test(l)) continue;
+      for (const near of [last[k - 1], last[k + 1]])
+        if (near && unitLike.test(near.l) && !/[,，。:：;；]/.test(near.l) && near.l.length <= 40)
+          add({ value: near.l, source: source(near.i), role: undefined, sealed: true });
+    }
+  }
+  return out;
+}
+
 /** The unit that signs a 脱密审核同意书, from its form fields or a `单位（盖章）：…` line. */
 export function consentUnit(doc: ExtractedDocument): { value: string; source: SourceRef } | undefined {
   for (const key of ['organisationName', 'recommendingUnit', 'employer']) {
@@ -16,7 +101,8 @@ export function consentUnit(doc: ExtractedDocument): { value: string; source: So
       const m = /^(?:[^:：]{0,12}单位[^:：]{0,8})[:：]\s*(\S.{1,58})$/.exec(line.trim());
       if (m) return { value: (m[1] as string).trim(), source: { file: doc.path, page: page.page, line: i + 1 } };
     }
-  return undefined;
+  const signer = consentSigners(doc).find((s) => s.sealed);
+  return signer ? { value: signer.value, source: signer.source } : undefined;
 }
 
 const signatureLine = /(签字|签名|签章)[)）]?\s*[:：]\s*\S{2,}/;

@@ -18,6 +18,14 @@ const conditionNames: Record<string, string> = {
   applicantNotFirstDraftingUnit: '申报单位非第一起草单位时须提供',
 };
 
+/** Whether the document holds the material, as its primary material or as one it also holds (申报书 + 征求意见表). */
+export function carriesMaterial(
+  doc: Pick<ExtractedDocument, 'materialType' | 'additionalMaterials'>,
+  type: MaterialType,
+) {
+  return doc.materialType === type || (doc.additionalMaterials?.includes(type) ?? false);
+}
+
 export interface ChecklistResult {
   checklist: ChecklistItem[];
   findings: Finding[];
@@ -25,7 +33,7 @@ export interface ChecklistResult {
 
 /**
  * The material checklist of an application (or of the recommending unit, `app` undefined): for each material of the
- * catalogue its files and status, with MISSING_MATERIAL for required (and applicable conditional) materials that are
+ * catalogue its files (every document that carries it, primary or additional) and status, with MISSING_MATERIAL for required (and applicable conditional) materials that are
  * absent or unusable, EDITABLE_WORD_MISSING where the notice asks for Word, SCAN_WITHOUT_TEXT where a form exists only
  * as an image, and (recommending unit's forms) a missing PDF version for review. Optional materials never raise one.
  */
@@ -39,7 +47,7 @@ export function materialChecklist(
   const findings: Finding[] = [];
   for (const req of requirements) {
     const name = materialTypes[req.type];
-    const files = documents.filter((d) => d.materialType === req.type);
+    const files = documents.filter((d) => carriesMaterial(d, req.type));
     const paths = files.map((d) => d.path);
     const field = `${fieldPrefix}${req.type}`;
     let needed = req.requirement === 'required';

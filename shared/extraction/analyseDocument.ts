@@ -1,7 +1,7 @@
 import { finding } from '../findings/finding.js';
 import { type ApplicationRecords, readApplicationRecords } from './applicationRecords.js';
 import { classifiedMarkingFindings } from './classifiedMarking.js';
-import { classifyMaterial, titleLines } from './classifyMaterial.js';
+import { classifyMaterial } from './classifyMaterial.js';
 import type { ExtractedDocument } from './document.js';
 import { readFormFields } from './formFields.js';
 
@@ -21,8 +21,7 @@ export const textRequiredMaterials = new Set<ExtractedDocument['materialType']>(
 /** Classification, classified-marking scan, scan detection and form fields on a document whose content is read. */
 export function analyseDocument(doc: ReadDocument): ExtractedDocument {
   const file = doc.path;
-  const firstLines = doc.pages[0]?.lines ?? [];
-  const { type, reason } = classifyMaterial(doc.path, titleLines(firstLines));
+  const { type, reason, additionalMaterials } = classifyMaterial(doc.path, { pages: doc.pages, tables: doc.tables });
   const findings = [...doc.findings];
   if (type === 'UNCLASSIFIED')
     findings.push(finding('UNCLASSIFIED_FILE', 'info', 'the file matches no material type', { file }));
@@ -41,5 +40,13 @@ export function analyseDocument(doc: ReadDocument): ExtractedDocument {
     records = read.records;
     findings.push(...read.findings);
   }
-  return { ...doc, materialType: type, classificationReason: reason, fields, records, findings };
+  return {
+    ...doc,
+    materialType: type,
+    ...(additionalMaterials ? { additionalMaterials } : {}),
+    classificationReason: reason,
+    fields,
+    records,
+    findings,
+  };
 }

@@ -75,6 +75,8 @@ export const ExtractedDocument = z.object({
   /** True when text, tables and fields could be read (even if empty); false for unreadable, encrypted, skipped. */
   readable: z.boolean(),
   materialType: MaterialType,
+  /** Further materials this one document also holds (the SI 申报书's 征求意见表 section, a combined PDF). */
+  additionalMaterials: z.array(MaterialType).optional(),
   classificationReason: z.string(),
   pageCount: z.number().int().nonnegative(),
   pages: z.array(PageText),
