@@ -121,7 +121,12 @@ export async function submitBundleDirect(runtime: LocalRuntime, request: SubmitR
     const json = reportJson(report);
     writeFileSync(reportPath, json);
     const grouping = groupDocuments(checked.documents, campaign, report.recommendingUnit.name);
-    const typed = new Map(grouping.groups.map((g) => [g.id, applicationOfGroup(g, report.recommendingUnit.name)]));
+    const typed = new Map(
+      grouping.groups.map((g) => [
+        g.id,
+        applicationOfGroup(g, report.recommendingUnit.name, grouping.recommendingUnit),
+      ]),
+    );
     if (report.applications.length === 0) {
       writeFileSync(reportPath.replace(/\.json$/, '.html'), reportHtml(report));
       return {

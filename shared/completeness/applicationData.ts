@@ -1,7 +1,13 @@
 import type { Application } from '../application/application.js';
+import { Organisation } from '../application/organisation.js';
+import type { OwnershipType } from '../application/ownershipType.js';
+import { Person } from '../application/person.js';
+import { StandardProject } from '../application/standardProject.js';
 import type { ExtractedDocument } from '../extraction/document.js';
 import { applicationOfForm } from './applicationAnchor.js';
+import { type ApplicationFacts, bestFact, type FactKey, gatherApplicationFacts } from './applicationFacts.js';
 import { consentUnit } from './declassificationConsent.js';
+import { isImageOnly, isWordFile } from './documentQuality.js';
 import type { DocumentGroup } from './groupDocuments.js';
 import { readStandardText } from './standardText.js';
 
@@ -23,54 +29,144 @@ function firstDefined<T extends object>(objects: readonly T[]): T {
 const ofType = (group: DocumentGroup, type: ExtractedDocument['materialType']) =>
   group.documents.filter((d) => d.materialType === type);
 
+/** Word, then text PDF, then scan: the order in which the versions of a form are trusted. */
+const formOrder = (d: ExtractedDocument) => (isWordFile(d) ? 0 : isImageOnly(d) ? 2 : 1);
+
+/** Facts that identify an application's subject: without one of them, other documents found no application. */
+const identifying: Record<Application['track'], FactKey[]> = {
+  QM_ORG: ['organisationName', 'creditCode'],
+  QM_IND: ['personName', 'idNumber'],
+  SI: ['standardNumber', 'standardName'],
+};
+
+/** The application its forms alone give (Word first), or, when no form could be read, an empty one. */
+function formApplication(group: DocumentGroup, facts: ApplicationFacts): Application | undefined {
+  const forms = [...group.forms].sort((a, b) => formOrder(a) - formOrder(b));
+  const apps = forms.map((f) => applicationOfForm(f, group.track)).filter((a) => a !== undefined);
+  if (apps.length > 0) {
+    const track = group.track;
+    if (track === 'QM_ORG')
+      return { track, organisation: firstDefined(apps.flatMap((a) => (a.track === track ? [a.organisation] : []))) };
+    if (track === 'QM_IND')
+      return { track, person: firstDefined(apps.flatMap((a) => (a.track === track ? [a.person] : []))) };
+    return { track, project: firstDefined(apps.flatMap((a) => (a.track === track ? [a.project] : []))) };
+  }
+  if (!identifying[group.track].some((key) => bestFact(facts, key))) return undefined;
+  switch (group.track) {
+    case 'QM_ORG':
+      return { track: 'QM_ORG', organisation: Organisation.parse({}) };
+    case 'QM_IND':
+      return { track: 'QM_IND', person: Person.parse({}) };
+    case 'SI':
+      return { track: 'SI', project: StandardProject.parse({}) };
+  }
+}
+
+export interface GroupApplication {
+  /** Undefined when no document of the group names its subject. */
+  application?: Application;
+  facts: ApplicationFacts;
+}
+
 /**
- * The typed application of a group: the records of its forms (Word first; the extractor reads their declarations —
- * 单位性质, 集团, 负责人 …), completed with the standard text's foreword (起草单位, 主要起草人) and the units of the
- * 放弃申报声明. Undefined when no form of the group could be read.
+ * The typed application of a group and the facts it was made of: the records of its forms (Word over PDF over scan;
+ * the extractor reads their declarations — 单位性质, 集团, 负责人 …), each fact the forms leave empty taken from the
+ * group's other documents and then from the summary tables' row (`unitDocuments`: the recommending unit's own
+ * materials), completed with the standard text's foreword (起草单位, 主要起草人) and the units of the 放弃申报声明.
  */
-export function applicationOfGroup(group: DocumentGroup, recommendingUnit?: string): Application | undefined {
-  const apps = group.forms.map((f) => applicationOfForm(f, group.track)).filter((a) => a !== undefined);
-  if (apps.length === 0) return undefined;
+export function applicationWithFacts(
+  group: DocumentGroup,
+  recommendingUnit?: string,
+  unitDocuments: readonly ExtractedDocument[] = [],
+): GroupApplication {
+  const facts = gatherApplicationFacts(group, unitDocuments);
+  const base = formApplication(group, facts);
+  if (!base) return { facts };
+  const fact = (key: FactKey) => bestFact(facts, key);
+  const text = (have: string | undefined, key: FactKey) => have ?? fact(key)?.value;
+  const typed = <T extends string>(have: T | undefined, key: FactKey) => have ?? (fact(key)?.typed as T | undefined);
   const common = { recommendingUnit };
-  const base = apps[0] as Application;
   switch (base.track) {
     case 'QM_ORG': {
-      const o = firstDefined(apps.flatMap((a) => (a.track === 'QM_ORG' ? [a.organisation] : [])));
-      const name = o.name ?? '';
+      const o = base.organisation;
+      const name = text(o.name, 'organisationName');
       return {
-        track: 'QM_ORG',
-        ...common,
-        organisation: {
-          ...o,
-          isHeadquartersOrGroup: o.isHeadquartersOrGroup ?? (/集团|总公司|总部/.test(name) ? true : undefined),
+        facts,
+        application: {
+          track: 'QM_ORG',
+          ...common,
+          organisation: {
+            ...o,
+            name,
+            creditCode: text(o.creditCode, 'creditCode'),
+            establishedDate: typed(o.establishedDate, 'establishedDate'),
+            ownershipType: typed<OwnershipType>(o.ownershipType, 'ownershipType'),
+            isHeadquartersOrGroup: o.isHeadquartersOrGroup ?? (/集团|总公司|总部/.test(name ?? '') ? true : undefined),
+          },
         },
       };
     }
     case 'QM_IND': {
-      const p = firstDefined(apps.flatMap((a) => (a.track === 'QM_IND' ? [a.person] : [])));
+      const p = base.person;
       return {
-        track: 'QM_IND',
-        ...common,
-        person: p,
+        facts,
+        application: {
+          track: 'QM_IND',
+          ...common,
+          person: {
+            ...p,
+            name: text(p.name, 'personName'),
+            idNumber: text(p.idNumber, 'idNumber'),
+            employer: text(p.employer, 'employer'),
+            employerCreditCode: text(p.employerCreditCode, 'creditCode'),
+            employerOwnershipType: typed<OwnershipType>(p.employerOwnershipType, 'ownershipType'),
+            qualityWorkStartDate: typed(p.qualityWorkStartDate, 'qualityWorkStartDate'),
+            jilinQualityWorkStartDate: typed(p.jilinQualityWorkStartDate, 'jilinQualityWorkStartDate'),
+          },
+        },
       };
     }
     case 'SI': {
-      const p = firstDefined(apps.flatMap((a) => (a.track === 'SI' ? [a.project] : [])));
+      const p = base.project;
       const texts = ofType(group, 'STANDARD_TEXT').map(readStandardText);
       const foreword = texts.find((t) => t.drafterNames.length > 0 || t.draftingUnits.length > 0);
       const waived = ofType(group, 'WAIVER_DECLARATION')
         .map((d) => consentUnit(d)?.value)
         .filter((u): u is string => u !== undefined);
       return {
-        track: 'SI',
-        ...common,
-        project: {
-          ...p,
-          draftingUnits: p.draftingUnits.length > 0 ? p.draftingUnits : (foreword?.draftingUnits ?? []),
-          forewordDrafterNames: p.forewordDrafterNames ?? foreword?.drafterNames,
-          waivedUnits: [...p.waivedUnits, ...waived],
+        facts,
+        application: {
+          track: 'SI',
+          ...common,
+          project: {
+            ...p,
+            standardNumber: text(p.standardNumber, 'standardNumber'),
+            standardName: text(p.standardName, 'standardName'),
+            publicationDate: typed(p.publicationDate, 'publicationDate'),
+            implementationDate: typed(p.implementationDate, 'implementationDate'),
+            publicDeclarationDate: typed(p.publicDeclarationDate, 'publicDeclarationDate'),
+            filingNumber: text(p.filingNumber, 'filingNumber'),
+            applicant: {
+              ...p.applicant,
+              name: text(p.applicant.name, 'organisationName'),
+              creditCode: text(p.applicant.creditCode, 'creditCode'),
+              ownershipType: typed<OwnershipType>(p.applicant.ownershipType, 'ownershipType'),
+            },
+            draftingUnits: p.draftingUnits.length > 0 ? p.draftingUnits : (foreword?.draftingUnits ?? []),
+            forewordDrafterNames: p.forewordDrafterNames ?? foreword?.drafterNames,
+            waivedUnits: [...p.waivedUnits, ...waived],
+          },
         },
       };
     }
   }
+}
+
+/** The typed application of a group (see `applicationWithFacts`); undefined when no document names its subject. */
+export function applicationOfGroup(
+  group: DocumentGroup,
+  recommendingUnit?: string,
+  unitDocuments: readonly ExtractedDocument[] = [],
+): Application | undefined {
+  return applicationWithFacts(group, recommendingUnit, unitDocuments).application;
 }

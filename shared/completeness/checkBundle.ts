@@ -24,7 +24,8 @@ import {
   reportFormat,
 } from '../report/completenessReport.js';
 import { orderFindings, tally } from '../report/findingOrder.js';
-import { applicationOfGroup } from './applicationData.js';
+import { applicationOfGroup, applicationWithFacts } from './applicationData.js';
+import { type ApplicationFacts, factOfField } from './applicationFacts.js';
 import { checkCertificateCreditCode } from './certificateCreditCode.js';
 import { checkConsultations } from './consultationForms.js';
 import { checkCrossDocument } from './crossDocumentConsistency.js';
@@ -117,29 +118,35 @@ function applicantOf(app: Application | undefined, group: DocumentGroup): Report
   }
 }
 
-function fieldsOf(group: DocumentGroup): Record<string, ReportField> {
+/** The forms' fields, and the facts the forms leave empty as another document of the application states them. */
+function fieldsOf(group: DocumentGroup, facts: ApplicationFacts): Record<string, ReportField> {
   const fields: Record<string, ReportField> = {};
   for (const form of group.forms)
     for (const key of Object.keys(form.fields).sort()) {
       const f = form.fields[key];
       if (f && !fields[key]) fields[key] = { value: f.value, label: f.label, source: f.source };
     }
+  for (const f of facts.facts) if (!fields[f.key]) fields[f.key] = { value: f.value, label: f.label, source: f.source };
   return fields;
 }
 
-/** Eligibility findings point at the form their fields came from. */
+/** Eligibility findings point at the document and place their fact came from (else the form). */
 function eligibilityFindings(
   app: Application | undefined,
   group: DocumentGroup,
   campaign: CampaignConfig,
   receivedAt: string | undefined,
+  facts: ApplicationFacts,
 ): Finding[] {
   const primary = group.forms[0]?.path;
   if (!app)
     return checkLateSubmission(campaign, group.track, { receivedAt }).map((f) => ({ ...f, field: 'receivedAt' }));
-  return checkEligibility(app, campaign, { receivedAt }).map((f) =>
-    f.code === 'LATE_SUBMISSION' ? { ...f, field: 'receivedAt' } : f.file || !primary ? f : { ...f, file: primary },
-  );
+  return checkEligibility(app, campaign, { receivedAt }).map((f) => {
+    if (f.code === 'LATE_SUBMISSION') return { ...f, field: 'receivedAt' };
+    const fact = f.file ? undefined : factOfField(facts, app, f.field);
+    if (fact) return { ...f, file: fact.source.file, source: fact.source };
+    return f.file || !primary ? f : { ...f, file: primary };
+  });
 }
 
 /** Drops an eligibility finding the extraction already reported on the same file (e.g. CREDIT_CODE_INVALID). */
@@ -157,8 +164,9 @@ function checkApplication(
   receivedAt: string | undefined,
   summary: { findings: Finding[]; rank?: number },
   ocr: ReadonlyMap<string, OcrResult>,
+  unitDocuments: readonly ExtractedDocument[],
 ): ReportApplication {
-  const app = applicationOfGroup(group, recommendingUnit);
+  const { application: app, facts } = applicationWithFacts(group, recommendingUnit, unitDocuments);
   const docs = group.documents;
   const ofType = (t: string) => docs.filter((d) => d.materialType === t);
   const checklist = materialChecklist(applicantMaterials(campaign, group.track), docs, app);
@@ -171,13 +179,13 @@ function checkApplication(
     ),
     ...checkPublicityEvidence(group.track, docs, campaign),
     ...(group.track === 'QM_ORG' ? checkSelfEvaluation(ofType('SELF_EVALUATION_REPORT')) : []),
-    ...(app ? checkCrossDocument(app, docs) : []),
+    ...(app ? checkCrossDocument(app, docs, facts) : []),
     ...(app ? checkCertificateCreditCode(app, docs, ocr) : []),
     ...(app ? checkConsultations(app, ofType('CONSULTATION_FORM'), campaign) : []),
     ...summary.findings,
   ];
   const fileFindings = docs.flatMap((d) => d.findings);
-  const eligibility = withoutRepeats(eligibilityFindings(app, group, campaign, receivedAt), fileFindings);
+  const eligibility = withoutRepeats(eligibilityFindings(app, group, campaign, receivedAt, facts), fileFindings);
   const findings = orderFindings([...fileFindings, ...eligibility, ...own]);
   return {
     id: group.id,
@@ -188,7 +196,7 @@ function checkApplication(
     ...(summary.rank !== undefined ? { summaryRank: summary.rank } : {}),
     files: docs.map((d) => d.path),
     checklist: checklist.checklist,
-    fields: fieldsOf(group),
+    fields: fieldsOf(group, facts),
     findings,
   };
 }
@@ -251,6 +259,7 @@ export function checkBundle(input: CheckBundleInput): CompletenessReport {
         rank: ranks.get(g.id),
       },
       ocr,
+      grouping.recommendingUnit,
     ),
   );
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   type AdministrativeRank,
   Drafter,
-  Grade,
+  type Grade,
   Organisation,
   type OwnershipType,
   Person,
@@ -23,7 +23,7 @@ import { validateCreditCode } from '../validation/creditCode.js';
 import { parseDate } from '../validation/dates.js';
 import { validateIdNumber } from '../validation/idNumber.js';
 import { parseStandardNumber } from '../validation/standardNumber.js';
-import { parseYesNo, readChoice } from './checkboxChoice.js';
+import { parseYesNo, readChoice, readOneOf } from './checkboxChoice.js';
 import { compactForMatch } from './classifyMaterial.js';
 import type { FieldValue, PageText, Table } from './document.js';
 import type { FieldKey } from './formLabels.js';
@@ -241,14 +241,15 @@ export function readApplicationRecords(
             workContent: row.values.workContent?.text,
           });
         });
-      const gradeText = text('requestedGrade') ?? '';
-      const grade = gradeText.includes('一等')
-        ? 'FIRST'
-        : gradeText.includes('二等')
-          ? 'SECOND'
-          : gradeText.includes('三等')
-            ? 'THIRD'
-            : undefined;
+      const gradeField = fields.requestedGrade;
+      const grade = gradeField
+        ? readOneOf<Grade>(gradeField.value, {
+            FIRST: ['一等奖', '一等', '1等奖'],
+            SECOND: ['二等奖', '二等', '2等奖'],
+            THIRD: ['三等奖', '三等', '3等奖'],
+          })
+        : undefined;
+      if (grade && grade.value === undefined) unclear('requestedGrade', grade.why);
       records.standardProject = StandardProject.parse({
         standardNumber: text('standardNumber'),
         standardName: text('standardName'),
@@ -257,7 +258,7 @@ export function readApplicationRecords(
         publicDeclarationDate: date('publicDeclarationDate'),
         declaredType: standardType(fields.standardType, text('standardNumber')),
         filingNumber: text('filingNumber'),
-        requestedGrade: grade ? Grade.parse(grade) : undefined,
+        requestedGrade: grade?.value,
         applicant: organisation(),
         drafters,
       });

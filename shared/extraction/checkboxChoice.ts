@@ -1,6 +1,7 @@
 /**
  * Tick-box answers as Word and PDF forms render them: "☑是 □否", "是√ 否", "■国有企业 □民营企业", "是（√）否（ ）",
- * "[x] 是 [ ] 否", Word content-control boxes (☒ checked, ☐ not), or a plain written answer ("是", "国有企业").
+ * "[x] 是 [ ] 否", "[√]", Word content-control boxes (☒ checked, ☐ not), Wingdings glyphs, or a plain written answer
+ * ("是", "国有企业").
  */
 export interface Choice {
   /** True when the text carries tick boxes or tick marks at all. */
@@ -9,49 +10,154 @@ export interface Choice {
   selected: string[];
   /** Every option found, ticked or not. */
   options: string[];
+  /**
+   * Set when the marks cannot be matched to the options with confidence (marks in a row, a tick left over at the end
+   * of a line whose options all have their box): nothing is selected then, a reviewer must look.
+   */
+  ambiguous?: true;
 }
 
 const CHECKED = '\uE001';
 const EMPTY = '\uE002';
 
 const bracketedMarks: readonly [RegExp, string][] = [
-  [/[[［(（【]\s*[√✓✔xX×☑■●✗✘]\s*[\]］)）】]/g, CHECKED],
+  [/[[［(（【]\s*[√✓✔xX×☑■●✗✘\uF0FC\uF0D6]\s*[\]］)）】]/g, CHECKED],
   [/[[［(（【][\s\u3000]*[\]］)）】]/g, EMPTY],
 ];
 /**
  * Unicode tick glyphs (mammoth turns Wingdings boxes into U+1F5F7–U+1F5F9), and the private-use code points PDFs
- * give Wingdings / Wingdings 2 boxes (U+F0FE ☑, U+F0A8 □ …).
+ * give Wingdings / Wingdings 2 / Symbol glyphs (U+F0FE ☑, U+F0FC ✓, U+F052 ☑, U+F0D6 √, U+F0A8 □ …).
  */
 const checkedGlyphs =
-  /[☑☒✅■▣◼◾√✓✔⊠⊗●◉▪✗✘\u{1F5F7}-\u{1F5F9}\u{1F5F4}-\u{1F5F6}\uF0FE\uF0FD\uF0FC\uF052\uF054\uF050]/gu;
+  /[☑☒✅■▣◼◾√✓✔⊠⊗●◉▪✗✘\u{1F5F7}-\u{1F5F9}\u{1F5F4}-\u{1F5F6}\uF0FE\uF0FD\uF0FC\uF052\uF054\uF050\uF0D6]/gu;
 const emptyGlyphs = /[□☐○◯▢⬜◻◽\uF0A8\uF06F\uF0A3\uF0A1]/g;
+/** A tick quoted in the form's instructions ("在相应选项前打“√”"), which ticks nothing. */
+const instructionTick = /(?:打|划|画)?\s*[“"'‘]\s*[√✓✔☑■]\s*[”"'’]|打\s*[√✓✔☑]/g;
 const separator = /[\s\u3000/／、，,;；|]+/;
+const tokenPattern = /([\uE001\uE002])|([\s\u3000/／、，,;；|]+)|([^\s\u3000/／、，,;；|\uE001\uE002]+)/g;
 
-/** Reads the ticked options of a tick-box answer, or the written answer when there are no boxes. */
-export function readChoice(text: string): Choice {
-  let t = text.replace(/\n/g, ' ');
+interface Item {
+  /** A mark (true: ticked, false: empty box) or an option's text. */
+  mark?: boolean;
+  text?: string;
+  /** Whitespace or a separator stands before it (a line break too). */
+  gap: boolean;
+  /** Nothing but marks follows it up to the end of its line. */
+  trailing?: boolean;
+}
+
+/** "是否" and "一等奖二等奖" (options whose box a PDF lost) split into the known options they are made of. */
+function splitKnown(text: string, known: readonly string[]): string[] {
+  if (known.length === 0) return [text];
+  const parts: string[] = [];
+  let rest = text;
+  while (rest) {
+    const next = known.filter((k) => rest.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+    if (!next) return [text];
+    parts.push(next);
+    rest = rest.slice(next.length);
+  }
+  return parts.length > 1 ? parts : [text];
+}
+
+function items(text: string, known: readonly string[]): Item[] {
+  const out: Item[] = [];
+  for (const line of text.split('\n')) {
+    let gap = true;
+    const start = out.length;
+    for (const [, mark, space, word] of line.matchAll(tokenPattern)) {
+      if (space) gap = true;
+      else if (mark) out.push({ mark: mark === CHECKED, gap });
+      else out.push(...splitKnown(word as string, known).map((part, i) => ({ text: part, gap: gap && i === 0 })));
+      if (!space) gap = false;
+    }
+    for (let i = out.length - 1; i >= start && out[i]?.mark !== undefined; i--) (out[i] as Item).trailing = true;
+  }
+  return out;
+}
+
+/**
+ * Reads the ticked options of a tick-box answer, or the written answer when there are no boxes. A mark belongs to
+ * the option it touches (no space between); otherwise to the option on the side the line's first mark sets (marks
+ * before or after the options); an option with an empty box and a tick beside it ("□二等奖√") is ticked.
+ * LibreOffice PDFs may draw a tick from a fallback font at the END of its line, leaving its option without a box
+ * ("□一等奖二等奖 □三等奖 ☑"): a tick closing its line apart from the options, or as a second mark of the last one, is
+ * given to the one option left without a box; when that is not a single option (every option boxed, none boxed),
+ * or marks stand in a row, the answer is ambiguous rather than guessed. `known` options are split apart when text
+ * extraction glued them ("是否√", "一等奖二等奖").
+ */
+export function readChoice(text: string, known: readonly string[] = ['是', '否']): Choice {
+  let t = text.replace(instructionTick, '');
   for (const [pattern, mark] of bracketedMarks) t = t.replace(pattern, mark);
   t = t.replace(checkedGlyphs, CHECKED).replace(emptyGlyphs, EMPTY);
   if (!t.includes(CHECKED) && !t.includes(EMPTY)) {
     const answer = t.split(separator).filter(Boolean).join(' ');
     return { boxed: false, selected: answer ? [answer] : [], options: answer ? [answer] : [] };
   }
-  // Text extraction may drop the space between two options ("是否√"): split the yes/no pair apart.
-  const tokens = t
-    .replace(/是否/g, '是 否')
-    .split(/([\uE001\uE002])/)
-    .flatMap((part) => (part === CHECKED || part === EMPTY ? [part] : part.split(separator)))
-    .filter(Boolean);
-  const isMark = (token: string | undefined) => token === CHECKED || token === EMPTY;
-  const markFirst = isMark(tokens[0]);
-  const options: string[] = [];
-  const selected: string[] = [];
-  tokens.forEach((token, i) => {
-    if (isMark(token)) return;
-    options.push(token);
-    if ((markFirst ? tokens[i - 1] : tokens[i + 1]) === CHECKED) selected.push(token);
+  const all = items(t, known);
+  const marksFirst = all[0]?.mark !== undefined;
+  const optionIndexes = all.flatMap((item, i) => (item.text !== undefined ? [i] : []));
+  const ownerOf = new Map<number, number>();
+  const stray: number[] = [];
+  all.forEach((item, i) => {
+    if (item.mark === undefined) return;
+    const before = all[i - 1];
+    const after = all[i + 1];
+    const gluedBefore = before?.text !== undefined && !item.gap;
+    const gluedAfter = after?.text !== undefined && !after.gap;
+    if (gluedBefore !== gluedAfter) ownerOf.set(i, gluedBefore ? i - 1 : i + 1);
+    else if (item.mark && item.trailing) stray.push(i);
+    else if (marksFirst && after?.text !== undefined) ownerOf.set(i, i + 1);
+    else if (!marksFirst && before?.text !== undefined) ownerOf.set(i, i - 1);
+    else stray.push(i);
   });
-  return { boxed: true, selected, options };
+  const marksOf = (option: number) => [...ownerOf].filter(([, o]) => o === option).map(([m]) => m);
+  const textOf = (i: number) => all[i]?.text as string;
+  const options = optionIndexes.map(textOf);
+  const ambiguous: Choice = { boxed: true, selected: [], options, ambiguous: true };
+  const misplaced = stray.some((m) => !all[m]?.trailing);
+  // A tick closing its line that touches no option, or is a second mark of an option that has its box already.
+  const displaced = [...all.keys()].some((m) => {
+    if (all[m]?.mark !== true || !all[m]?.trailing) return false;
+    const option = ownerOf.get(m);
+    return option === undefined || marksOf(option).length > 1;
+  });
+  if (!misplaced && !displaced) {
+    const selected = optionIndexes.filter((o) => marksOf(o).some((m) => all[m]?.mark === true)).map(textOf);
+    return { boxed: true, selected, options };
+  }
+  const unboxed = unboxedOption(all, optionIndexes, marksFirst);
+  return unboxed === undefined ? ambiguous : { boxed: true, selected: [textOf(unboxed)], options };
+}
+
+/**
+ * When a tick was moved away from its option: with one tick and one empty box fewer than options, each empty box
+ * taken by the option it touches (else the next option on the line's side), the one option left without a box is the
+ * ticked one; undefined when the boxes do not leave exactly one option.
+ */
+function unboxedOption(all: Item[], optionIndexes: number[], marksFirst: boolean): number | undefined {
+  const ticks = all.filter((item) => item.mark === true).length;
+  const empties = [...all.keys()].filter((i) => all[i]?.mark === false);
+  if (ticks !== 1 || empties.length !== optionIndexes.length - 1) return undefined;
+  const boxed = new Set<number>();
+  for (const i of empties) {
+    const before = all[i - 1];
+    const after = all[i + 1];
+    const gluedBefore = before?.text !== undefined && !all[i]?.gap;
+    const gluedAfter = after?.text !== undefined && !after.gap;
+    const owner =
+      gluedBefore !== gluedAfter
+        ? gluedBefore
+          ? i - 1
+          : i + 1
+        : marksFirst
+          ? optionIndexes.find((o) => o > i)
+          : optionIndexes.findLast((o) => o < i);
+    if (owner === undefined || boxed.has(owner)) return undefined;
+    boxed.add(owner);
+  }
+  const left = optionIndexes.filter((o) => !boxed.has(o));
+  return left.length === 1 ? left[0] : undefined;
 }
 
 const yes = /^(是|有|属于|具有|具备|为|yes|y|true)$/i;
@@ -72,4 +178,26 @@ export function parseYesNo(text: string): boolean | undefined {
   );
   if (answers.size !== 1) return undefined;
   return [...answers][0];
+}
+
+/**
+ * The one option of a closed list that is ticked or written, `spellings` giving how forms write each option:
+ * "□一等奖 ☑二等奖 □三等奖", "一等奖 二等奖√ 三等奖", "（√）二等奖", or a written "二等奖". Undefined, with the reason,
+ * when none is ticked, several are, a written answer names several options, or the ticks cannot be placed.
+ */
+export function readOneOf<K extends string>(
+  text: string,
+  spellings: Readonly<Record<K, readonly string[]>>,
+): { value: K } | { value?: undefined; why: string } {
+  const keys = Object.keys(spellings) as K[];
+  const known = keys.flatMap((k) => spellings[k]);
+  const choice = readChoice(text, known);
+  if (choice.ambiguous) return { why: 'tick marks cannot be matched to the options (a PDF may have moved them)' };
+  const named = (option: string) => keys.filter((k) => spellings[k].some((s) => option.includes(s)));
+  if (choice.boxed && choice.selected.some((option) => named(option).length !== 1))
+    return { why: `ticked option not recognised: ${choice.selected.join('、')}` };
+  const values = new Set(choice.selected.flatMap(named));
+  if (values.size === 1) return { value: [...values][0] as K };
+  if (values.size === 0) return { why: choice.boxed ? 'no option is ticked' : `no option written: ${text.trim()}` };
+  return { why: choice.boxed ? 'several options are ticked' : `several options written: ${text.trim()}` };
 }

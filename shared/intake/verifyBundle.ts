@@ -90,11 +90,12 @@ function applicationsOf(
   campaign: ReturnType<typeof loadCampaign>,
 ): { applications: VerifiedApplication[]; data: ApplicationData[] } {
   const unit = report.recommendingUnit.name;
-  const groups = new Map(groupDocuments(documents, campaign, unit).groups.map((g) => [g.id, g]));
+  const grouping = groupDocuments(documents, campaign, unit);
+  const groups = new Map(grouping.groups.map((g) => [g.id, g]));
   const data: ApplicationData[] = [];
   const applications = report.applications.map((a) => {
     const group = groups.get(a.id);
-    const app = group ? applicationOfGroup(group, unit) : undefined;
+    const app = group ? applicationOfGroup(group, unit, grouping.recommendingUnit) : undefined;
     data.push({ reportId: a.id, ...(app ? { application: app } : {}) });
     const required = app ? requiredConsultations(app, campaign) : [];
     const found = new Set(required.flatMap((r) => r.departments));
