@@ -13,6 +13,7 @@ import { buildPdf } from '../fixtures/chinesePdf.js';
 import { buildIso } from '../fixtures/isoImage.js';
 import { certificateCode, certificateScan, consentScan, consentUnit } from '../fixtures/scans/scanDocuments.js';
 import { imageOnlyPdf, renderScanJpeg, renderScanPng } from '../fixtures/scans/scanPage.js';
+import { buildWorkbook, qmSummarySheets } from '../fixtures/summaryWorkbook.js';
 
 const run = promisify(execFile);
 
@@ -30,6 +31,7 @@ type PageOutcome = { status: string; error?: string; text: string; seal?: { dete
 let outcome: {
   docx: { readable: boolean; text: string; findings: string[] };
   pdf: { readable: boolean; text: string; findings: string[] };
+  xlsx: { readable: boolean; text: string; findings: string[] };
   iso: { paths: string[]; findings: string[] };
   ocr: { pdf: PageOutcome; jpeg: PageOutcome };
   handlers: { extract: string; unpack: string; verify: string };
@@ -59,6 +61,7 @@ beforeAll(async () => {
     await buildDocx({ title: '吉林省质量奖申报表', paragraphs: ['申报组织：长春市质量协会', '统一社会信用代码'] }),
   );
   await writeFile(join(inputs, 'letter.pdf'), await buildPdf([['吉林省质量奖推荐意见', '推荐单位盖章']]));
+  await writeFile(join(inputs, 'summary.xlsx'), buildWorkbook(qmSummarySheets(), 'xlsx'));
   await writeFile(
     join(inputs, 'bundle.iso'),
     buildIso([{ path: '申报材料/推荐表.docx', bytes: new Uint8Array(await buildDocx({ title: '推荐表' })) }]),
@@ -74,6 +77,7 @@ beforeAll(async () => {
     };
     const docx = await read('form.docx');
     const pdf = await read('letter.pdf');
+    const xlsx = await read('summary.xlsx');
     await probe.closeDefaultSandbox();
     const iso = await import(${JSON.stringify(join(asset.unpack, 'artifactProbe.mjs'))});
     const paths = [];
@@ -95,7 +99,7 @@ beforeAll(async () => {
     const extract = await import(${JSON.stringify(join(asset.extract, 'index.mjs'))});
     const unpack = await import(${JSON.stringify(join(asset.unpack, 'index.mjs'))});
     const verify = await import(${JSON.stringify(join(asset.verify, 'index.mjs'))});
-    console.log(JSON.stringify({ docx, pdf, iso: { paths, findings: findings.map((f) => f.code) },
+    console.log(JSON.stringify({ docx, pdf, xlsx, iso: { paths, findings: findings.map((f) => f.code) },
       ocr: { pdf: pdfPage, jpeg: jpegPage },
       handlers: { extract: typeof extract.handler, unpack: typeof unpack.handler, verify: typeof verify.handler } }));
     process.exit(0);
@@ -126,6 +130,7 @@ describe('the intake Lambda artifacts work on their own', () => {
       'parserWorker.mjs',
       'node_modules/mammoth/index.cjs',
       'node_modules/word-extractor/index.cjs',
+      'node_modules/@e965/xlsx/index.cjs',
       'node_modules/pdf-parse/index.mjs',
       'node_modules/pdf-parse/pdf.worker.mjs',
       'node_modules/pdfjs-dist/package.json',
@@ -147,6 +152,13 @@ describe('the intake Lambda artifacts work on their own', () => {
     expect(outcome.pdf.readable).toBe(true);
     expect(outcome.pdf.text).toContain('吉林省质量奖推荐意见');
     expect(outcome.pdf.findings).not.toContain('FILE_UNREADABLE');
+  });
+
+  it('extracts an Excel 汇总表 with the bundled SheetJS in the bundled worker', () => {
+    expect(outcome.xlsx.readable).toBe(true);
+    expect(outcome.xlsx.text).toContain('吉林省质量奖（质量管理）推荐组织、个人汇总表');
+    expect(outcome.xlsx.text).toContain('2025年7月30日');
+    expect(outcome.xlsx.findings).not.toContain('FILE_UNREADABLE');
   });
 
   it('unpackBundle reads an ISO with the 7-Zip binary shipped in its asset', async () => {
