@@ -181,7 +181,7 @@ function checkApplication(
     ...(group.track === 'QM_ORG' ? checkSelfEvaluation(ofType('SELF_EVALUATION_REPORT')) : []),
     ...(app ? checkCrossDocument(app, docs, facts) : []),
     ...(app ? checkCertificateCreditCode(app, docs, ocr) : []),
-    ...(app ? checkConsultations(app, ofType('CONSULTATION_FORM'), campaign) : []),
+    ...(app ? checkConsultations(app, docs, campaign) : []),
     ...summary.findings,
   ];
   const fileFindings = docs.flatMap((d) => d.findings);

@@ -59,6 +59,7 @@ export const findingCodes = [
   'SELF_EVALUATION_MISSING_CATEGORY', // 自评报告 lacks a GB/T 19580 category
   'PUBLICITY_EVIDENCE_MISSING', // no evidence of the ≥ 5 working-day internal publicity
   'CONSULTATION_MISSING', // a department of the consultation matrix has not returned an opinion
+  'CONSULTATION_ADVERSE', // a department's returned opinion objects or reports a problem (SPEC §6): for review
   'FIELD_MISSING', // a required form field could not be read
   'OCR_LOW_CONFIDENCE', // OCR text below the confidence threshold: not trusted
   'OCR_BUDGET_EXCEEDED', // OCR page over its time budget or beyond the per-bundle page cap

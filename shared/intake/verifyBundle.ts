@@ -3,6 +3,7 @@ import type { Application } from '../application/application.js';
 import { loadCampaign } from '../campaign/loadCampaign.js';
 import { applicationOfGroup } from '../completeness/applicationData.js';
 import { checkExtractedBundle } from '../completeness/checkExtractedBundle.js';
+import { withConsultationCategories } from '../completeness/consultationForms.js';
 import { groupDocuments } from '../completeness/groupDocuments.js';
 import { Department } from '../consultation/department.js';
 import { requiredConsultations } from '../consultation/requiredDepartments.js';
@@ -95,7 +96,9 @@ function applicationsOf(
   const data: ApplicationData[] = [];
   const applications = report.applications.map((a) => {
     const group = groups.get(a.id);
-    const app = group ? applicationOfGroup(group, unit, grouping.recommendingUnit) : undefined;
+    const read = group ? applicationOfGroup(group, unit, grouping.recommendingUnit) : undefined;
+    // The 征求意见表's 类别 completes the matrix's inputs, here and in the data registered for the 征求意见 stage.
+    const app = read && group ? withConsultationCategories(read, group.documents) : read;
     data.push({ reportId: a.id, ...(app ? { application: app } : {}) });
     const required = app ? requiredConsultations(app, campaign) : [];
     const found = new Set(required.flatMap((r) => r.departments));

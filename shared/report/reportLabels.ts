@@ -62,6 +62,7 @@ export const findingTitles: Record<FindingCode, string> = {
   SELF_EVALUATION_MISSING_CATEGORY: '自评报告缺少类目',
   PUBLICITY_EVIDENCE_MISSING: '缺少内部公示证明',
   CONSULTATION_MISSING: '缺少征求意见',
+  CONSULTATION_ADVERSE: '征求意见有不同意见或问题',
   FIELD_MISSING: '字段未填写或无法读取',
   OCR_LOW_CONFIDENCE: 'OCR置信度低',
   OCR_BUDGET_EXCEEDED: 'OCR超出预算',

@@ -1,6 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { Department } from '../../shared/consultation/department.js';
 import { isAdverseOpinion, readConsultationRows } from '../../shared/extraction/consultationRows.js';
-import { modelDocument, modelTable } from '../fixtures/consultationForms.js';
+import {
+  type FormRow,
+  formDocument,
+  lineLayouts,
+  modelDocument,
+  modelTable,
+  tableLayouts,
+} from '../fixtures/consultationForms.js';
 
 /** The notice's eight departments for a non-public enterprise and its head (QM_ORG), with their offices. */
 const privateEnterprise = [
@@ -25,7 +34,12 @@ describe('consultation rows: the notice’s one table', () => {
           ['单位名称', { text: '长春某某制造有限公司', colSpan: 3 }],
           ['类别', { text: '非公有制企业及其负责人', colSpan: 3 }],
           ['征求意见部门', '意见', '盖章', '日期'],
-          ...privateEnterprise.map(([name, office]) => [`${name}（${office}）`, '同意推荐。', '（盖章）', '2025年7月30日']),
+          ...privateEnterprise.map(([name, office]) => [
+            `${name}（${office}）`,
+            '同意推荐。',
+            '（盖章）',
+            '2025年7月30日',
+          ]),
         ]),
       ],
     });
@@ -110,7 +124,12 @@ describe('consultation rows: the notice’s one table', () => {
       ],
     });
     expect(readConsultationRows(doc, { wholeDocument: true })).toMatchObject([
-      { department: 'PUBLIC_SECURITY', departmentText: '公安部门（长春市公安局）', opinion: '同意推荐', date: '2025-07-30' },
+      {
+        department: 'PUBLIC_SECURITY',
+        departmentText: '公安部门（长春市公安局）',
+        opinion: '同意推荐',
+        date: '2025-07-30',
+      },
       { department: 'AUDIT', opinion: '同意推荐', date: '2025-07-31' },
     ]);
   });
@@ -233,7 +252,12 @@ describe('consultation rows: one form per department', () => {
       ],
     });
     expect(readConsultationRows(grid, { wholeDocument: true })).toMatchObject([
-      { department: 'TAXATION', opinion: '未发现重大税收违法失信行为。', date: '2025-08-01', source: { table: 0, row: 0, cell: 1 } },
+      {
+        department: 'TAXATION',
+        opinion: '未发现重大税收违法失信行为。',
+        date: '2025-08-01',
+        source: { table: 0, row: 0, cell: 1 },
+      },
     ]);
     const named = modelDocument('征求意见表/征求意见表-应急管理.docx', {
       lines: ['吉林省质量奖征求意见表', '同意推荐。', '2025年8月5日'],
@@ -267,7 +291,8 @@ describe('consultation rows: the SI 申报书’s section 六', () => {
       ['类别', '事业单位工作人员'],
       ['公安部门（吉林市公安局）', '同意\n（盖章）\n2025年7月31日'],
     ]);
-    const line = (t: typeof drafterTable) => t.rows.map((cells) => cells.map((c) => c.text.replace(/\n/g, ' ')).join('\t'));
+    const line = (t: typeof drafterTable) =>
+      t.rows.map((cells) => cells.map((c) => c.text.replace(/\n/g, ' ')).join('\t'));
     doc.tables = [drafterTable, applicantForm, drafterForm];
     doc.pages = [
       {
@@ -285,7 +310,11 @@ describe('consultation rows: the SI 申报书’s section 六', () => {
       },
     ];
     expect(readConsultationRows(doc)).toMatchObject([
-      { department: 'PUBLIC_SECURITY', subject: { name: '吉林省某某研究院', category: '机关事业单位及其工作人员' }, source: { table: 1 } },
+      {
+        department: 'PUBLIC_SECURITY',
+        subject: { name: '吉林省某某研究院', category: '机关事业单位及其工作人员' },
+        source: { table: 1 },
+      },
       { department: 'ORGANISATION_PERSONNEL', subject: { name: '吉林省某某研究院' } },
       { department: 'PUBLIC_SECURITY', date: '2025-07-31', subject: { name: '王丽华', category: '事业单位工作人员' } },
     ]);
@@ -311,10 +340,135 @@ describe('adverse opinions', () => {
 
   it('a row whose opinion objects is read as adverse', () => {
     const doc = modelDocument('征求意见表.pdf', {
-      lines: ['吉林省质量奖征求意见表', '生态环境部门（长春市生态环境局） 该企业存在环境违法问题，不同意推荐 （盖章） 2025年7月30日'],
+      lines: [
+        '吉林省质量奖征求意见表',
+        '生态环境部门（长春市生态环境局） 该企业存在环境违法问题，不同意推荐 （盖章） 2025年7月30日',
+      ],
     });
     expect(readConsultationRows(doc, { wholeDocument: true })).toMatchObject([
       { department: 'ECOLOGY_ENVIRONMENT', adverse: true, opinion: '该企业存在环境违法问题，不同意推荐' },
     ]);
+  });
+});
+
+const seed = Number(process.env.FC_SEED ?? Date.now() % 2 ** 31);
+
+/** Every department of the notice, as forms name it, with an office. */
+const allDepartments: [string, string, Department][] = [
+  ['公安部门', '长春市公安局', 'PUBLIC_SECURITY'],
+  ['组织人事部门', '中共长春市委组织部', 'ORGANISATION_PERSONNEL'],
+  ['纪检监察部门', '中共长春市纪委监委', 'DISCIPLINE_INSPECTION'],
+  ['审计部门', '长春市审计局', 'AUDIT'],
+  ['人力资源社会保障部门', '长春市人力资源和社会保障局', 'HUMAN_RESOURCES_SOCIAL_SECURITY'],
+  ['生态环境部门', '长春市生态环境局', 'ECOLOGY_ENVIRONMENT'],
+  ['税务部门', '国家税务总局长春市税务局', 'TAXATION'],
+  ['市场监管部门', '长春市市场监督管理局', 'MARKET_REGULATION'],
+  ['应急管理部门', '长春市应急管理局', 'EMERGENCY_MANAGEMENT'],
+  ['统战部门', '中共长春市委统战部', 'UNITED_FRONT'],
+  ['工商联', '长春市工商业联合会', 'FEDERATION_OF_INDUSTRY_AND_COMMERCE'],
+  ['社会工作部门', '中共长春市委社会工作部', 'SOCIAL_WORK'],
+  ['民政部门', '长春市民政局', 'CIVIL_AFFAIRS'],
+];
+const opinions: [string, boolean][] = [
+  ['同意推荐。', false],
+  ['经查，未发现违法犯罪记录。', false],
+  ['无异议，同意推荐。', false],
+  ['经核查，近三年无违法违规行为，同意推荐。', false],
+  ['未发现重大税收违法失信行为。', false],
+  ['该企业存在环境违法问题，不同意推荐。', true],
+  ['不同意。', true],
+];
+const dateShapes: ((y: number, m: number, d: number) => string)[] = [
+  (y, m, d) => `${y}年${m}月${d}日`,
+  (y, m, d) => `${y}.${String(m).padStart(2, '0')}.${String(d).padStart(2, '0')}`,
+  (y, m, d) => `${y}-${m}-${d}`,
+  (y, m, d) => `${y} 年 ${m} 月 ${d} 日`,
+  (y, m, d) => `${y}年${m}月${d}日`.replace(/[0-9]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+];
+const categories = [
+  '非公有制企业及其负责人',
+  '非公有制企业其他职工（非负责人）',
+  '国有或国有控股企业及其负责人',
+  '机关事业单位及其工作人员',
+  '事业单位工作人员',
+  '社会组织及其负责人',
+  '统战人士',
+];
+
+interface WrittenRow {
+  index: number;
+  withOffice: boolean;
+  opinion: number;
+  day: number;
+  shape: number;
+}
+
+describe('consultation rows: property', () => {
+  it('for any subset of departments in any layout, the rows read are the rows written', () => {
+    const row = fc.record({
+      index: fc.nat(allDepartments.length - 1),
+      withOffice: fc.boolean(),
+      opinion: fc.nat(opinions.length - 1),
+      day: fc.integer({ min: 1, max: 31 }),
+      shape: fc.nat(dateShapes.length - 1),
+    });
+    const form = fc.record({
+      rows: fc.uniqueArray(row, { minLength: 1, maxLength: 13, selector: (r: WrittenRow) => r.index }),
+      empty: fc.nat(20),
+      layout: fc.constantFrom(...tableLayouts, ...lineLayouts),
+      columnOrder: fc.shuffledSubarray([0, 1, 2, 3], { minLength: 4, maxLength: 4 }),
+      category: fc.nat(categories.length - 1),
+      subject: fc.constantFrom('长春某某制造有限公司', '张三', '吉林省某某研究院'),
+    });
+    try {
+      fc.assert(
+        fc.property(form, (f) => {
+          const written: FormRow[] = f.rows.map((r, i) => {
+            const [department, office] = allDepartments[r.index] as [string, string, Department];
+            const blank = i === f.empty; // one row of the blank form left empty now and then
+            return {
+              department,
+              ...(r.withOffice ? { office } : {}),
+              ...(blank ? {} : { opinion: opinions[r.opinion]?.[0], date: dateShapes[r.shape]?.(2025, 7, r.day) }),
+            };
+          });
+          const doc = formDocument(
+            `征求意见表.${(lineLayouts as readonly string[]).includes(f.layout) ? 'pdf' : 'docx'}`,
+            {
+              subject: f.subject,
+              subjectLabel: f.subject.length <= 3 ? '姓名' : '单位名称',
+              category: categories[f.category],
+              rows: written,
+            },
+            f.layout,
+            f.columnOrder,
+          );
+          const read = readConsultationRows(doc, { wholeDocument: true });
+          expect(
+            read.map((r) => ({ department: r.department, office: r.office, opinion: r.opinion, date: r.date })),
+          ).toEqual(
+            f.rows.map((r, i) => {
+              const [, office, department] = allDepartments[r.index] as [string, string, Department];
+              const blank = i === f.empty;
+              return {
+                department,
+                office: r.withOffice ? office : undefined,
+                opinion: blank ? undefined : opinions[r.opinion]?.[0],
+                date: blank ? undefined : `2025-07-${String(r.day).padStart(2, '0')}`,
+              };
+            }),
+          );
+          f.rows.forEach((r, i) => {
+            const blank = i === f.empty;
+            expect(read[i]?.returned).toBe(!blank);
+            expect(read[i]?.adverse).toBe(!blank && (opinions[r.opinion]?.[1] ?? false));
+            expect(read[i]?.subject).toEqual({ name: f.subject, category: categories[f.category] });
+          });
+        }),
+        { seed, numRuns: 300 },
+      );
+    } catch (error) {
+      throw new Error(`consultation rows property failed; replay with FC_SEED=${seed}\n${String(error)}`);
+    }
   });
 });
