@@ -12,7 +12,7 @@ import {
   recommendingUnitOnlyMaterials,
   trackOnlyMaterials,
 } from './applicationAnchor.js';
-import { consentUnit } from './declassificationConsent.js';
+import { consentOwner } from './consentOwner.js';
 import { byPreference, documentLines } from './documentQuality.js';
 
 /** The documents of one application found in a bundle. */
@@ -20,7 +20,10 @@ export interface DocumentGroup {
   /** The domain application key, or `<track>#folder:<folder>` when the forms identify nothing. */
   id: string;
   track: Track;
-  /** Folder of the application's form ('' at the root of the bundle). */
+  /**
+   * The application's folder: the folder of its forms, widened to the topmost folder that holds no other
+   * application's form nor any of the recommending unit's own materials ('' at the root of the bundle).
+   */
   folder: string;
   /** The application forms (Word first). */
   forms: ExtractedDocument[];
@@ -77,6 +80,15 @@ function identifiers(group: DocumentGroup): Identifiers {
   return { strong: [...strong], weak: [...weak] };
 }
 
+/** The application the group's forms describe (the first form that identifies one). */
+function applicationOfGroupForms(group: DocumentGroup) {
+  for (const form of group.forms) {
+    const app = applicationOfForm(form, group.track);
+    if (app) return app;
+  }
+  return undefined;
+}
+
 function applicantNameOf(group: DocumentGroup): string | undefined {
   for (const form of group.forms) {
     const app = applicationOfForm(form, group.track);
@@ -110,6 +122,41 @@ function matchByIdentifiers(doc: ExtractedDocument, groups: DocumentGroup[], ids
   const weak = hits('weak', strong.length > 1 ? strong : groups);
   if (weak.length === 1) return { group: weak[0] as DocumentGroup, how: 'applicant name' };
   return undefined;
+}
+
+const commonFolder = (a: string, b: string) => {
+  const x = a.split('/');
+  const y = b.split('/');
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  return x.slice(0, i).join('/');
+};
+
+/** Folder names that sort an application's files by kind rather than name an applicant (申报表/, Word版/, 证明材料/). */
+const kindFolder =
+  /申报表|申报书|表格|word|pdf|电子版|扫描|原件|复印件|附件|材料|文档|正文|定稿|源文件|证明|佐证|证书/i;
+
+/**
+ * An application's folder is the common folder of its forms, widened past folders that sort files by kind
+ * (`企业A/申报表/组织申报表.docx` with `企业A/自评报告.docx` is one application in `企业A`), but never to the bundle's
+ * root, nor to a folder holding another application's form or the recommending unit's own materials.
+ */
+function widenFolders(groups: DocumentGroup[], docs: readonly ExtractedDocument[]): void {
+  const unitFolders = docs
+    .filter((d) => recommendingUnitOnlyMaterials.has(d.materialType))
+    .map((d) => folderOf(d.path));
+  for (const group of groups) {
+    if (group.forms.length === 0) continue;
+    let folder = group.forms.map((f) => folderOf(f.path)).reduce(commonFolder);
+    const others = groups.filter((g) => g !== group).flatMap((g) => g.forms.map((f) => f.path));
+    const isKind = (name: string) => kindFolder.test(name) && !/公司|集团|厂$|研究院|研究所|医院|学校|大学/.test(name);
+    while (folder !== '' && isKind(folder.slice(folder.lastIndexOf('/') + 1))) {
+      const parent = folderOf(folder);
+      if (parent === '' || unitFolders.includes(parent) || others.some((p) => within(p, parent))) break;
+      folder = parent;
+    }
+    group.folder = folder;
+  }
 }
 
 /**
@@ -158,6 +205,7 @@ export function groupDocuments(
   }
 
   mergeSameApplicant(groups);
+  widenFolders([...groups.values()], docs);
 
   // Folders with one track's materials and no form: an application whose form is missing.
   const formFolders = [...groups.values()].map((g) => g.folder);
@@ -204,20 +252,25 @@ export function groupDocuments(
       assignment.set(doc.path, { kind: 'recommendingUnit', reason: 'material of the recommending unit' });
       continue;
     }
+    if (doc.materialType === 'DECLASSIFICATION_CONSENT') {
+      // Whose consent it is follows who signs it, wherever the file lies.
+      const owner = consentOwner(doc, list, (g) => applicationOfGroupForms(g), recommendingUnit);
+      if (owner?.recommendingUnit) ru.push(doc);
+      if (owner?.group) {
+        toGroup(doc, owner.group, owner.reason);
+        continue;
+      }
+      if (owner) {
+        assignment.set(doc.path, { kind: 'recommendingUnit', reason: owner.reason });
+        continue;
+      }
+    }
     const folderGroup = ownFolderGroups
       .filter((g) => folderOf(doc.path) === g.folder || within(doc.path, g.folder))
       .sort((a, b) => b.folder.length - a.folder.length)[0];
     if (folderGroup) {
       toGroup(doc, folderGroup, `in the application's folder ${folderGroup.folder}`);
       continue;
-    }
-    if (doc.materialType === 'DECLASSIFICATION_CONSENT') {
-      const unit = consentUnit(doc)?.value;
-      if (unit !== undefined && recommendingUnit !== undefined && sameUnit(unit, recommendingUnit)) {
-        ru.push(doc);
-        assignment.set(doc.path, { kind: 'recommendingUnit', reason: 'consent signed by the recommending unit' });
-        continue;
-      }
     }
     const match = matchByIdentifiers(doc, list, ids);
     if (match) {

@@ -183,7 +183,8 @@ async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions)
 async function readSpreadsheet(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Content> {
   const content = emptyContent();
   const outcome = await (options.sandbox ?? defaultSandbox()).run('sheet', bytes, options.timeoutMs, {
-    transfer: options.handOverBytes === true,
+    // An analysis after parsing (OCR) may render the pages: the bytes stay here.
+    transfer: options.handOverBytes === true && !options.analyse,
   });
   if (!outcome.ok) {
     content.findings.push(parserFailure(file, outcome, spreadsheetHint));
@@ -331,7 +332,7 @@ export async function extractFile(
   const isWord = readAs === 'docx' || readAs === 'doc' || readAs === 'text' || spreadsheetTypes.has(readAs);
   if (content.readable && !hasText && (isWord || (readAs === 'pdf' && content.pageCount === 0)))
     findings.push(finding('FILE_EMPTY', 'review', 'the document contains no text', { file }));
-  return analyseDocument({
+  const read = {
     path: file,
     sha256,
     size,
@@ -339,5 +340,6 @@ export async function extractFile(
     detectedType: sniff.detected,
     ...content,
     findings,
-  });
+  };
+  return opts.analyse ? opts.analyse(read, bytes) : analyseDocument(read);
 }
