@@ -19,8 +19,8 @@ export const checkUsage = `用法: award check <材料包.zip|文件夹|.iso> [-
   --received-at ISO    收到时间，带时区，例如 2025-08-20T16:30:00+08:00（据此判断是否逾期）
   --campaign YEAR      评选年度（默认 2025）
   --recommending-unit  推荐单位名称（默认从推荐公函或汇总表读取）
-  --no-ocr             不做文字识别：扫描件的同意书、证书只列为需人工核对
-  --ocr-pages N        每个材料包最多识别 N 页扫描页（默认 ${defaultOcrOptions.maxPagesPerBundle}），其余页列为提示
+  --no-ocr             不做文字识别：扫描件只列为需人工核对
+  --ocr-pages N        每个材料包最多识别 N 页扫描页（默认 ${defaultOcrOptions.maxPagesPerBundle}；每个文件另以 ${defaultOcrOptions.maxPagesPerFile} 页为限），其余页列为提示
 
 退出码: 0 全部申报材料完整；1 存在阻断问题；2 用法错误或材料包无法读取`;
 
@@ -95,8 +95,8 @@ function parseCheckArgs(args: string[]): CheckOptions | 'help' {
 }
 
 /**
- * `award check <bundle>`: extracts a bundle, OCRs its scans (unless --no-ocr; at most --ocr-pages pages) and checks
- * it, prints the summary (or only the report JSON with --json), optionally writes the HTML report. Exit 0 when the bundle is complete, 1 when anything blocks, 2 for usage errors
+ * `award check <bundle>`: extracts a bundle, its scans OCR'd in the same pass (unless --no-ocr; at most --ocr-pages
+ * pages per bundle, granted in bundle order) and checks it; progress lines on stderr carry counts and times only, prints the summary (or only the report JSON with --json), optionally writes the HTML report. Exit 0 when the bundle is complete, 1 when anything blocks, 2 for usage errors
  * and unreadable bundle paths.
  */
 export async function checkCommand(args: string[], io: CliIo): Promise<number> {

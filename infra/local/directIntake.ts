@@ -4,12 +4,12 @@ import { basename, extname, join, relative } from 'node:path';
 import { bundleIdOf, type RegisterBundleResult, registerBundle } from '../../shared/actions/registerBundle.js';
 import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { applicationOfGroup } from '../../shared/completeness/applicationData.js';
-import { bundleBytesReader, ocrCandidatePaths } from '../../shared/completeness/bundleBytes.js';
 import { checkExtractedBundle } from '../../shared/completeness/checkExtractedBundle.js';
 import { groupDocuments } from '../../shared/completeness/groupDocuments.js';
 import { type BundleSource, extractBundle } from '../../shared/extraction/extractBundle.js';
 import { closeDefaultSandbox } from '../../shared/extraction/extractionOptions.js';
 import { intakeOcrOptions } from '../../shared/intake/intakeOcrOptions.js';
+import { bundleOcr } from '../../shared/ocr/documentOcr.js';
 import type { Actor } from '../../shared/records/role.js';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
 import { reportHtml } from '../../shared/report/reportHtml.js';
@@ -74,8 +74,8 @@ export const reportKey = (bundleId: string) => `reports/${bundleId}/report.json`
 
 /**
  * Submits a bundle without the Intake state machine — for a folder bundle, which is not one object the intake's
- * Unpack can read (zip and ISO files go through `submitBundle` in localIntake.ts): keeps the original under `incoming/`, extracts, OCRs and checks it
- * (`extractBundle`, `checkExtractedBundle` with `intakeOcrOptions()`), stores the report, registers the bundle and its applications (`registerBundle`, idempotent on the
+ * Unpack can read (zip and ISO files go through `submitBundle` in localIntake.ts): keeps the original under `incoming/`, extracts and OCRs it
+ * in one pass (`extractBundle` with `bundleOcr(intakeOcrOptions())`), checks it (`checkExtractedBundle`), stores the report, registers the bundle and its applications (`registerBundle`, idempotent on the
  * bytes) with their typed data, and starts the Project execution of each complete application. Submitting the same
  * bytes again registers nothing and reuses the stored report.
  */
@@ -100,21 +100,20 @@ export async function submitBundleDirect(runtime: LocalRuntime, request: SubmitR
     const campaign = loadCampaign(request.campaign);
     const source = sourceOf(incoming);
     let extracted: Awaited<ReturnType<typeof extractBundle>>;
+    // Each entry opened once, its scans OCR'd in its extraction as in the intake's ExtractFile; the shared OCR
+    // engine is closed by `LocalRuntime.stop`.
+    const ocr = intakeOcrOptions();
     try {
-      extracted = await extractBundle(source);
+      extracted = await extractBundle(source, ocr === false ? {} : { analyser: bundleOcr(ocr) });
     } finally {
       await closeDefaultSandbox();
     }
     progress(`checking ${extracted.entries.length} files`);
-    // OCR of the scans as in the intake's Verify; the shared OCR engine is closed by `LocalRuntime.stop`.
-    const checked = await checkExtractedBundle({
+    const checked = checkExtractedBundle({
       documents: extracted.entries,
       bundleFindings: extracted.findings,
-      readBytes: bundleBytesReader(source, ocrCandidatePaths(extracted.entries)),
-      ocr: intakeOcrOptions(),
       campaign,
       receivedAt,
-      progress,
     });
     report = checked.report;
     mkdirSync(join(reportPath, '..'), { recursive: true });

@@ -1,7 +1,6 @@
 import type { Application } from '../application/application.js';
 import type { ExtractedDocument } from '../extraction/document.js';
 import { type Finding, finding } from '../findings/finding.js';
-import type { OcrResult } from '../ocr/ocrResult.js';
 import { toHalfWidth } from '../validation/halfWidth.js';
 
 const compact = (c: string) => toHalfWidth(c).replace(/\s/g, '').toUpperCase();
@@ -22,19 +21,16 @@ function formCode(app: Application): { code: string; field: string } | undefined
  * CREDIT_CODE_INVALID for review (a misread or a wrong certificate, not proof of a mismatch). Codes read with low
  * confidence are left to OCR_LOW_CONFIDENCE.
  */
-export function checkCertificateCreditCode(
-  app: Application,
-  documents: readonly ExtractedDocument[],
-  ocr: ReadonlyMap<string, OcrResult>,
-): Finding[] {
+export function checkCertificateCreditCode(app: Application, documents: readonly ExtractedDocument[]): Finding[] {
   const expected = formCode(app);
   if (!expected) return [];
   const out: Finding[] = [];
   for (const doc of documents) {
     if (doc.materialType !== 'CREDIT_CODE_CERTIFICATE') continue;
-    const read = ocr.get(doc.path)?.creditCode;
-    // The text certificate's own record is compared by checkCrossDocument already.
-    if (!read || (app.track === 'QM_ORG' && doc.records.organisation?.creditCode)) continue;
+    const read = doc.ocr?.creditCode;
+    // A text certificate's own record is compared by checkCrossDocument already (a scan's, read by OCR, here).
+    if (!read || (app.track === 'QM_ORG' && doc.records.organisation?.creditCode && doc.needsOcr.length === 0))
+      continue;
     if (read.lowConfidence) continue;
     const file = doc.path;
     if (!read.valid) {

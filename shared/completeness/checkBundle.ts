@@ -15,7 +15,6 @@ import {
   recommendingUnitMaterials,
 } from '../materials/materialCatalogue.js';
 import { materialTypes } from '../materials/materialType.js';
-import type { OcrResult } from '../ocr/ocrResult.js';
 import {
   type CompletenessReport,
   type ReportApplication,
@@ -49,11 +48,6 @@ export interface CheckBundleInput {
   receivedAt?: string | Date;
   /** The recommending unit, when the caller knows it (upload account); else read from its letter or summary table. */
   recommendingUnit?: string;
-  /**
-   * The OCR sections by document path (`ocrResultsByPath(applyOcr(...))`), when `documents` went through OCR: the
-   * consents' unit/date/seal and the certificates' credit code are then checked, and the report shows the OCR facts.
-   */
-  ocr?: ReadonlyMap<string, OcrResult>;
 }
 
 const bySeverityBlocking = (findings: readonly Finding[]) => findings.some((f) => f.severity === 'blocking');
@@ -163,7 +157,6 @@ function checkApplication(
   campaign: CampaignConfig,
   receivedAt: string | undefined,
   summary: { findings: Finding[]; rank?: number },
-  ocr: ReadonlyMap<string, OcrResult>,
   unitDocuments: readonly ExtractedDocument[],
 ): ReportApplication {
   const { application: app, facts } = applicationWithFacts(group, recommendingUnit, unitDocuments);
@@ -172,15 +165,14 @@ function checkApplication(
   const checklist = materialChecklist(applicantMaterials(campaign, group.track), docs, app);
   const own: Finding[] = [
     ...checklist.findings,
-    ...checkDeclassificationConsent(
-      ofType('DECLASSIFICATION_CONSENT'),
-      { field: 'applicant.declassificationConsent', who: '申报单位/个人' },
-      ocr,
-    ),
+    ...checkDeclassificationConsent(ofType('DECLASSIFICATION_CONSENT'), {
+      field: 'applicant.declassificationConsent',
+      who: '申报单位/个人',
+    }),
     ...checkPublicityEvidence(group.track, docs, campaign),
     ...(group.track === 'QM_ORG' ? checkSelfEvaluation(ofType('SELF_EVALUATION_REPORT')) : []),
     ...(app ? checkCrossDocument(app, docs, facts) : []),
-    ...(app ? checkCertificateCreditCode(app, docs, ocr) : []),
+    ...(app ? checkCertificateCreditCode(app, docs) : []),
     ...(app ? checkConsultations(app, docs, campaign) : []),
     ...summary.findings,
   ];
@@ -216,7 +208,6 @@ function normaliseReceivedAt(receivedAt: string | Date | undefined): string | un
  */
 export function checkBundle(input: CheckBundleInput): CompletenessReport {
   const { campaign } = input;
-  const ocr = input.ocr ?? new Map<string, OcrResult>();
   const receivedAt = normaliseReceivedAt(input.receivedAt);
   const documents = [...input.documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const unitName = input.recommendingUnit ?? readRecommendingUnit(documents);
@@ -258,7 +249,6 @@ export function checkBundle(input: CheckBundleInput): CompletenessReport {
         findings: summaryFindings.get(g.id) ?? [],
         rank: ranks.get(g.id),
       },
-      ocr,
       grouping.recommendingUnit,
     ),
   );
@@ -277,7 +267,6 @@ export function checkBundle(input: CheckBundleInput): CompletenessReport {
       ? checkDeclassificationConsent(
           unitDocs.filter((d) => d.materialType === 'DECLASSIFICATION_CONSENT'),
           { field: 'recommendingUnit.declassificationConsent', who: '推荐单位' },
-          ocr,
         )
       : []),
     ...checkRecommendationLetter(unitDocs.filter((d) => d.materialType === 'RECOMMENDATION_LETTER')),
@@ -294,7 +283,7 @@ export function checkBundle(input: CheckBundleInput): CompletenessReport {
   ]);
 
   const files: ReportFile[] = documents.map((d) => {
-    const facts = reportFileOcr(ocr.get(d.path));
+    const facts = reportFileOcr(d.ocr);
     return {
       path: d.path,
       sha256: d.sha256,

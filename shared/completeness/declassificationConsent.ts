@@ -178,7 +178,8 @@ function checkScan(doc: ExtractedDocument, ocr: OcrResult | undefined): ConsentC
   return { doc, lacks: missing, untrusted: lowConfidence, sources, evidence };
 }
 
-function checkOne(doc: ExtractedDocument, ocr: OcrResult | undefined): ConsentCheck {
+function checkOne(doc: ExtractedDocument): ConsentCheck {
+  const { ocr } = doc;
   if (!doc.readable) return { doc, unverifiable: '无法读取', lacks: [], untrusted: [], sources: {} };
   if (isImageOnly(doc)) return checkScan(doc, ocr);
   const lines = [...documentLines(doc), ...doc.headers];
@@ -197,12 +198,12 @@ const rank = (c: ConsentCheck) => (c.unverifiable ? 100 : c.lacks.length * 10 + 
  * (blocking). Otherwise the best consent is judged: a part lacking in its text (typed) or in its OCR reading (scan)
  * → DECLASSIFICATION_CONSENT_INCOMPLETE (blocking, one per part); a part OCR read only with low confidence →
  * INCOMPLETE for review; a scan not OCR'd, partly unread or read too poorly to judge → INCOMPLETE for review.
- * `ocr` holds the OCR sections by document path (`ocrResultsByPath`); a typed consent's detected seal counts as its seal.
+ * The OCR section of each consent (`ExtractedDocument.ocr`) gives a scan's parts; a typed consent's detected seal
+ * counts as its seal.
  */
 export function checkDeclassificationConsent(
   consents: readonly ExtractedDocument[],
   owner: { field: string; who: string },
-  ocr: ReadonlyMap<string, OcrResult> = new Map(),
 ): Finding[] {
   if (consents.length === 0)
     return [
@@ -210,7 +211,7 @@ export function checkDeclassificationConsent(
         field: owner.field,
       }),
     ];
-  const checks = [...consents].sort(byPreference).map((doc) => checkOne(doc, ocr.get(doc.path)));
+  const checks = [...consents].sort(byPreference).map((doc) => checkOne(doc));
   const best = [...checks].sort((a, b) => rank(a) - rank(b))[0] as ConsentCheck;
   const file = best.doc.path;
   const evidence = best.evidence ? { evidence: best.evidence } : {};

@@ -1,4 +1,4 @@
-import { finding } from '../findings/finding.js';
+import { type Finding, finding } from '../findings/finding.js';
 import { type ApplicationRecords, readApplicationRecords } from './applicationRecords.js';
 import { classifiedMarkingFindings } from './classifiedMarking.js';
 import { classifyMaterial } from './classifyMaterial.js';
@@ -26,19 +26,17 @@ export function analyseDocument(doc: ReadDocument): ExtractedDocument {
   if (type === 'UNCLASSIFIED')
     findings.push(finding('UNCLASSIFIED_FILE', 'info', 'the file matches no material type', { file }));
   findings.push(...classifiedMarkingFindings(file, doc.pages, doc.headers));
+  const ocrPages = recognisedPages(doc);
   if (doc.readable && doc.needsOcr.length > 0 && textRequiredMaterials.has(type))
-    findings.push(
-      finding('SCAN_WITHOUT_TEXT', 'review', `pages without a text layer: ${doc.needsOcr.join(', ')}`, {
-        file,
-        source: { file, page: doc.needsOcr[0] },
-      }),
-    );
+    findings.push(scanWithoutText(file, doc.needsOcr, ocrPages));
   const fields = doc.readable ? readFormFields(file, doc.pages, doc.tables) : {};
   let records: ApplicationRecords = {};
-  if (doc.readable && doc.needsOcr.length < Math.max(1, doc.pageCount)) {
+  // Records from text: a text layer, or OCR'd pages (a scan whose pages were not OCR'd has nothing to read).
+  if (doc.readable && (doc.needsOcr.length < Math.max(1, doc.pageCount) || ocrPages.size > 0)) {
     const read = readApplicationRecords(file, type, fields, doc.pages, doc.tables);
     records = read.records;
-    findings.push(...read.findings);
+    findings.push(...ocrAware(read.findings, ocrPages));
+    findings.push(...lowConfidenceFields(file, fields, doc.ocr));
   }
   return {
     ...doc,
@@ -49,4 +47,62 @@ export function analyseDocument(doc: ReadDocument): ExtractedDocument {
     records,
     findings,
   };
+}
+
+/** Pages whose text came from OCR. */
+function recognisedPages(doc: ReadDocument): Set<number> {
+  return new Set(doc.ocr?.pages.filter((p) => p.status === 'recognised').map((p) => p.page) ?? []);
+}
+
+/**
+ * A form that must be read exists only as a scan (SPEC §4: editable originals, readable forms): flagged for review
+ * even when OCR read it — its facts count, and the message says they came from OCR.
+ */
+function scanWithoutText(file: string, needsOcr: readonly number[], ocrPages: ReadonlySet<number>): Finding {
+  const read = needsOcr.filter((p) => ocrPages.has(p));
+  const how =
+    read.length > 0
+      ? `; OCR read pages ${read.join(', ')}: the values below come from OCR, check them against the scan`
+      : '';
+  return finding('SCAN_WITHOUT_TEXT', 'review', `pages without a text layer: ${needsOcr.join(', ')}${how}`, {
+    file,
+    source: { file, page: needsOcr[0] },
+  });
+}
+
+/**
+ * A value read by OCR that fails its check (credit code, ID number, standard number) may be a misreading as well as
+ * a wrong value: review, not blocking.
+ */
+function ocrAware(findings: readonly Finding[], ocrPages: ReadonlySet<number>): Finding[] {
+  return findings.map((f) =>
+    f.severity === 'blocking' && f.source?.page !== undefined && ocrPages.has(f.source.page)
+      ? { ...f, severity: 'review', message: `${f.message} (read by OCR: check against the scan)` }
+      : f,
+  );
+}
+
+/** OCR_LOW_CONFIDENCE for each form value read from an OCR line under the confidence threshold. */
+function lowConfidenceFields(file: string, fields: ExtractedDocument['fields'], ocr: ReadDocument['ocr']): Finding[] {
+  if (!ocr) return [];
+  const findings: Finding[] = [];
+  for (const [key, field] of Object.entries(fields)) {
+    const { page, line } = field.source;
+    if (page === undefined || line === undefined) continue;
+    const read = ocr.pages.find((p) => p.page === page && p.status === 'recognised')?.lines[line - 1];
+    if (read?.lowConfidence)
+      findings.push(
+        finding(
+          'OCR_LOW_CONFIDENCE',
+          'review',
+          `${field.label} read by OCR with confidence ${read.confidence.toFixed(0)}`,
+          {
+            file,
+            field: key,
+            source: field.source,
+          },
+        ),
+      );
+  }
+  return findings;
 }

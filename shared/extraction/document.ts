@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Finding, SourceRef } from '../findings/finding.js';
 import { MaterialType } from '../materials/materialType.js';
+import { OcrResult } from '../ocr/ocrResult.js';
 import { ApplicationRecords } from './applicationRecords.js';
 
 /** What a file really is, from its bytes (magic numbers), whatever its name says. */
@@ -65,6 +66,11 @@ export const FieldValue = z.object({
 export type FieldValue = z.infer<typeof FieldValue>;
 
 export const ExtractedDocument = z.object({
+  /**
+   * 0-based position of the entry in its bundle, in the order the bundle reader met it (archives and unreadable
+   * entries count): the document's identity, since two entries may carry the same path. Absent for a lone file.
+   */
+  index: z.number().int().nonnegative().optional(),
   /** Path inside the bundle, decoded (GBK or UTF-8), '/'-separated; nested archives as `outer.zip/inner/x.pdf`. */
   path: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -87,8 +93,14 @@ export const ExtractedDocument = z.object({
   /** Typed records (organisation, person, standard project with drafters, letter, summary rows) per material type. */
   records: ApplicationRecords,
   metadata: z.record(z.string(), z.string()),
-  /** 1-based pages with no text layer: image-only, to be OCR'd. */
+  /** 1-based pages with no text layer (image-only); OCR'd pages stay listed here, their text is in `pages`. */
   needsOcr: z.array(z.number().int().positive()),
+  /**
+   * What OCR did, when the document was read with OCR and had pages without a text layer or is a consent or
+   * certificate: each examined page with its lines and per-line confidence, the seal check, the consent's parts and
+   * the certificate's credit code. The recognised lines are also the page's `pages` lines (same order).
+   */
+  ocr: OcrResult.optional(),
   findings: z.array(Finding),
 });
 export type ExtractedDocument = z.infer<typeof ExtractedDocument>;

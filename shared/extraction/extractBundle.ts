@@ -7,7 +7,7 @@ import type { Finding } from '../findings/finding.js';
 import { analyseDocument } from './analyseDocument.js';
 import type { ExtractedDocument } from './document.js';
 import { extractFile, unreadDocument } from './extractFile.js';
-import type { ExtractOptions } from './extractionOptions.js';
+import type { EntryAnalyser, ExtractOptions } from './extractionOptions.js';
 import { extensionOf } from './fileSniffer.js';
 
 const readAheadBytes = 32 * 1024 * 1024;
@@ -21,19 +21,25 @@ export interface ExtractBundleOptions extends Partial<ExtractOptions> {
    * checked and queued for a worker) while the workers are busy, as long as the files waiting hold under 32 MB.
    */
   concurrency?: number;
+  /**
+   * The analysis of each entry after parsing, in the same pass (the OCR pass: `bundleOcr` of shared/ocr/documentOcr.ts);
+   * by default `analyseDocument` alone.
+   */
+  analyser?: EntryAnalyser;
 }
 
 export interface ExtractedBundle {
-  /** Every entry of the bundle, readable or not, sorted by path. */
+  /** Every entry of the bundle, readable or not, with its entry `index`, sorted by path (then index). */
   entries: ExtractedDocument[];
   /** Findings about the bundle as a whole (unreadable archive, too many entries). */
   findings: Finding[];
 }
 
 /** The document of a nested archive: its entries follow as their own entries. */
-export function archiveDocument(entry: BundleEntry): ExtractedDocument {
+export function archiveDocument(entry: BundleEntry, index?: number): ExtractedDocument {
   return {
     ...analyseDocument({
+      ...(index !== undefined ? { index } : {}),
       path: entry.path,
       sha256: entry.sha256,
       size: entry.size,
@@ -56,7 +62,9 @@ export function archiveDocument(entry: BundleEntry): ExtractedDocument {
 
 /**
  * Reads a whole bundle (a zip, a folder or an ISO image), streaming entry by entry within the limits, and extracts
- * every file in the parser sandbox. Nothing is dropped: each entry is in `entries` with its findings.
+ * every file in the parser sandbox, each entry opened once: its analysis (and OCR, with an `analyser`) follows its
+ * parsing with the same bytes. Nothing is dropped: each entry is in `entries`, numbered by its `index` in the
+ * bundle, with its findings.
  */
 export async function extractBundle(
   source: BundleSource,
@@ -72,13 +80,17 @@ export async function extractBundle(
   const admitsMore = () =>
     inFlight.size < concurrency || (inFlight.size < 2 * concurrency && inFlightBytes < readAheadBytes);
 
+  let nextIndex = 0;
   const sink = async (entry: BundleEntry) => {
-    if (entry.isArchive) {
-      entries.push(archiveDocument(entry));
-      return;
-    }
-    if (!entry.bytes) {
-      entries.push(unreadDocument(entry.path, entry.size, entry.sha256, entry.findings, entry.metadata));
+    const index = nextIndex++;
+    const analysis = options.analyser?.(index);
+    if (entry.isArchive || !entry.bytes) {
+      analysis?.done();
+      entries.push(
+        entry.isArchive
+          ? archiveDocument(entry, index)
+          : { index, ...unreadDocument(entry.path, entry.size, entry.sha256, entry.findings, entry.metadata) },
+      );
       return;
     }
     const bytes = entry.bytes;
@@ -86,15 +98,21 @@ export async function extractBundle(
     const size = bytes.byteLength;
     inFlightBytes += size;
     // The entry's bytes go to the worker and are not kept: only the extracted document stays in memory.
-    const task = extractFile(bytes, entry.path, { ...fileOptions, sha256: entry.sha256, handOverBytes: true }).then(
-      (doc) => {
+    const task = extractFile(bytes, entry.path, {
+      ...fileOptions,
+      sha256: entry.sha256,
+      handOverBytes: true,
+      ...(analysis?.analyse ? { analyse: analysis.analyse } : {}),
+    })
+      .then((doc) => {
         entries.push({
+          index,
           ...doc,
           metadata: { ...entry.metadata, ...doc.metadata },
           findings: [...entry.findings, ...doc.findings],
         });
-      },
-    );
+      })
+      .finally(() => analysis?.done());
     const tracked = task.finally(() => {
       inFlight.delete(tracked);
       inFlightBytes -= size;
@@ -114,6 +132,6 @@ export async function extractBundle(
   else if ('folder' in source) findings = await readFolderBundle(source.folder, sink, limits);
   else findings = await readIsoBundle(source.isoPath, sink, limits);
   await Promise.all(inFlight);
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : (a.index ?? 0) - (b.index ?? 0)));
   return { entries, findings };
 }

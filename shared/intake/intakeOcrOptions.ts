@@ -1,12 +1,20 @@
-import type { ApplyOcrOptions } from '../ocr/applyOcr.js';
+import type { DocumentOcrOptions } from '../ocr/documentOcr.js';
 import { PdfPageRenderer, type RenderOutcome } from '../ocr/renderPdfPage.js';
 
-/** The intake's OCR configuration variables (the deployment sets them on the Verify Lambda; locally the shell). */
+/**
+ * The intake's OCR configuration variables (the deployment sets them on the per-file Intake.ExtractFile Lambda, where
+ * OCR runs; locally the shell).
+ */
 export const ocrEnvironment = {
   /** `off`: no OCR at all; scans stay "not verifiable" (review findings). */
   enabled: 'AWARD_OCR',
-  /** Pages OCR'd per bundle at most (default `defaultOcrOptions.maxPagesPerBundle`). */
+  /**
+   * Pages OCR'd per bundle at most (default `defaultOcrOptions.maxPagesPerBundle`): where a whole bundle is extracted
+   * in one process (the direct intake of a folder). A Map iteration of the AWS intake sees one file: it has no use.
+   */
   maxPagesPerBundle: 'AWARD_OCR_PAGES',
+  /** Pages OCR'd per file at most (default `defaultOcrOptions.maxPagesPerFile`). */
+  maxPagesPerFile: 'AWARD_OCR_FILE_PAGES',
   /** Wall-clock budget of one page in ms (default `defaultOcrOptions.perPageMs`). */
   perPageMs: 'AWARD_OCR_PAGE_MS',
   /** Resolution PDF pages are rendered at (default `defaultOcrOptions.dpi`). */
@@ -52,16 +60,18 @@ export class PdfRenderingOff extends PdfPageRenderer {
 
 /**
  * The intake's OCR settings from the environment over the defaults of `shared/ocr/ocrBudget.ts`: `false` when
- * `AWARD_OCR=off`, else the page cap, per-page budget and dpi that are set (unset ones keep their defaults), and the
+ * `AWARD_OCR=off`, else the page caps, per-page budget and dpi that are set (unset ones keep their defaults), and the
  * rendering-off renderer when `AWARD_OCR_PDF=off`. Throws OcrConfigurationError for a value it cannot use.
  */
-export function intakeOcrOptions(env: NodeJS.ProcessEnv = process.env): ApplyOcrOptions | false {
+export function intakeOcrOptions(env: NodeJS.ProcessEnv = process.env): DocumentOcrOptions | false {
   if (switchedOff(env, ocrEnvironment.enabled)) return false;
-  const options: ApplyOcrOptions = {};
+  const options: DocumentOcrOptions = {};
   const pages = integer(env, ocrEnvironment.maxPagesPerBundle, 0, 9999);
+  const filePages = integer(env, ocrEnvironment.maxPagesPerFile, 0, 9999);
   const perPageMs = integer(env, ocrEnvironment.perPageMs, 1000, 600_000);
   const dpi = integer(env, ocrEnvironment.dpi, 72, 600);
   if (pages !== undefined) options.maxPagesPerBundle = pages;
+  if (filePages !== undefined) options.maxPagesPerFile = filePages;
   if (perPageMs !== undefined) options.perPageMs = perPageMs;
   if (dpi !== undefined) options.dpi = dpi;
   if (switchedOff(env, ocrEnvironment.pdfPages)) options.renderer = new PdfRenderingOff();

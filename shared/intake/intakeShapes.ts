@@ -24,6 +24,11 @@ export const IntakeInput = z.object({
 
 /** An entry whose bytes are stored under `extracted/` (keys, never bytes), as listed in the stored entry list. */
 export const EntryItem = z.object({
+  /**
+   * The entry's index in the bundle (reader order, archives and unreadable entries counted): its document's `index`,
+   * what tells two entries with the same path apart. Absent in entry lists written before it existed.
+   */
+  bundleIndex: z.number().int().nonnegative().optional(),
   path: z.string(),
   objectKey: z.string().min(1),
   /** The entry bytes' sha256 (names its derived document). */

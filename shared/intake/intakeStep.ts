@@ -3,7 +3,7 @@ import type { BundleLimits } from '../bundle/bundleLimits.js';
 import type { CampaignConfig } from '../campaign/campaignConfig.js';
 import type { ExtractOptions } from '../extraction/extractionOptions.js';
 import type { ObjectStore } from '../objects/objectStore.js';
-import type { ApplyOcrOptions } from '../ocr/applyOcr.js';
+import type { DocumentOcrOptions } from '../ocr/documentOcr.js';
 import type { CompletenessReport } from '../report/completenessReport.js';
 import type { WorkflowDependencies } from '../workflow/workflowDependencies.js';
 import { defineStep, runStep, type WorkflowStep } from '../workflow/workflowStep.js';
@@ -22,8 +22,8 @@ export interface IntakeDependencies extends WorkflowDependencies {
   tmpDir?: string;
   limits?: Partial<BundleLimits>;
   extraction?: Partial<ExtractOptions>;
-  /** Verify's OCR settings, or `false` for none (default: `intakeOcrOptions()` from the environment). */
-  ocr?: ApplyOcrOptions | false;
+  /** ExtractFile's OCR settings, or `false` for none (default: `intakeOcrOptions()` from the environment). */
+  ocr?: DocumentOcrOptions | false;
 }
 
 /** One Task of the Intake state machine: a `WorkflowStep` with the intake's dependencies. */

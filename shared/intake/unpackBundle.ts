@@ -80,13 +80,23 @@ export const unpackBundle = defineIntakeStep({
         await putIfChanged(objects, key, JSON.stringify(doc), { contentType: 'application/json' });
         derivedKeys.push(key);
       };
+      let nextIndex = 0;
+      const stored = new Set<string>();
       const sink = async (entry: BundleEntry) => {
-        if (entry.isArchive) return writeDocument(archiveDocument(entry));
+        const index = nextIndex++;
+        if (entry.isArchive) return writeDocument(archiveDocument(entry, index));
         if (!entry.bytes)
-          return writeDocument(unreadDocument(entry.path, entry.size, entry.sha256, entry.findings, entry.metadata));
-        const objectKey = extractedKey(bundleId, entry.path);
+          return writeDocument({
+            index,
+            ...unreadDocument(entry.path, entry.size, entry.sha256, entry.findings, entry.metadata),
+          });
+        // A zip may hold two entries with the same path: the second one's bytes get a key of their own.
+        let objectKey = extractedKey(bundleId, entry.path);
+        if (stored.has(objectKey)) objectKey = extractedKey(bundleId, `_entries/${index}/${entry.path}`);
+        stored.add(objectKey);
         await putIfChanged(objects, objectKey, entry.bytes);
         entries.push({
+          bundleIndex: index,
           path: entry.path,
           objectKey,
           sha256: entry.sha256,
@@ -103,7 +113,9 @@ export const unpackBundle = defineIntakeStep({
             tally: { entries: 0, totalBytes: 0 },
           });
 
-      entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      entries.sort((a, b) =>
+        a.path < b.path ? -1 : a.path > b.path ? 1 : (a.bundleIndex ?? 0) - (b.bundleIndex ?? 0),
+      );
       derivedKeys.sort();
       const entriesKey = await writeEntryList(objects, { bundleId, entries, derivedKeys });
       const items = entries.map((_e, i) => i);

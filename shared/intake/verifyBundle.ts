@@ -13,12 +13,16 @@ import { finding } from '../findings/finding.js';
 import { derivedKey, objectPrefixes, reportKeys } from '../objects/objectKeys.js';
 import type { ObjectStore } from '../objects/objectStore.js';
 import { putIfChanged } from '../objects/putIfChanged.js';
-import type { ReadDocumentBytes } from '../ocr/applyOcr.js';
 import type { CompletenessReport } from '../report/completenessReport.js';
 import { reportJson } from '../report/reportJson.js';
 import { readEntryList } from './entryList.js';
-import { intakeOcrOptions } from './intakeOcrOptions.js';
-import { ExtractedItem, UnpackedBundle, type VerifiedApplication, type VerifiedBundle } from './intakeShapes.js';
+import {
+  type EntryItem,
+  ExtractedItem,
+  UnpackedBundle,
+  type VerifiedApplication,
+  type VerifiedBundle,
+} from './intakeShapes.js';
 import { defineIntakeStep } from './intakeStep.js';
 
 export const VerifyInput = z.object({ bundle: UnpackedBundle, extracted: z.array(ExtractedItem) });
@@ -28,6 +32,8 @@ export interface ApplicationData {
   reportId: string;
   application?: Application;
 }
+
+const loadConcurrency = 16;
 
 async function loadDocument(objects: ObjectStore, key: string): Promise<ExtractedDocument> {
   const text = Buffer.from(await objects.get(key)).toString('utf8');
@@ -56,32 +62,24 @@ export async function bundleDocuments(
   const list = await readEntryList(objects, bundle.bundleId);
   const failures = new Map<number, string>();
   for (const item of extracted) if ('error' in item) failures.set(item.index, item.error);
-  const documents: ExtractedDocument[] = [];
-  for (const [index, entry] of list.entries.entries()) {
+  const one = async (index: number): Promise<ExtractedDocument> => {
+    const entry = list.entries[index] as EntryItem;
     const failure = failures.get(index);
-    if (failure !== undefined) {
-      documents.push(await failedDocument(objects, entry.path, entry.objectKey, failure));
-      continue;
-    }
+    if (failure !== undefined) return failedDocument(objects, entry.path, entry.objectKey, failure);
     const key = derivedKey(bundle.bundleId, entry.sha256, entry.path);
     const doc = (await objects.head(key)) ? await loadDocument(objects, key) : undefined;
-    documents.push(doc ?? (await failedDocument(objects, entry.path, entry.objectKey, 'no extraction result')));
-  }
-  for (const key of list.derivedKeys) documents.push(await loadDocument(objects, key));
-  return documents;
-}
-
-/**
- * The original bytes of a bundle document for OCR: its `extracted/` object, found through the stored entry list;
- * bytes whose sha256 is not the document's are refused (an unreadable page, never a wrong reading).
- */
-export function entryBytesReader(objects: ObjectStore, bundleId: string): ReadDocumentBytes {
-  return async (doc) => {
-    const entry = (await readEntryList(objects, bundleId)).entries.find((e) => e.path === doc.path);
-    if (!entry) throw new Error('the document has no stored bytes (not an entry of the bundle)');
-    if (entry.sha256 !== doc.sha256) throw new Error('the stored bytes are not the extracted document’s');
-    return objects.get(entry.objectKey);
+    const found = doc ?? (await failedDocument(objects, entry.path, entry.objectKey, 'no extraction result'));
+    // Two identical entries (same path, same bytes) share one stored document: each keeps its own index.
+    return entry.bundleIndex !== undefined ? { ...found, index: entry.bundleIndex } : found;
   };
+  const documents: ExtractedDocument[] = [];
+  // A few reads at a time: a bundle of hundreds of entries is not read one object after the other.
+  for (let start = 0; start < list.entries.length; start += loadConcurrency)
+    documents.push(
+      ...(await Promise.all(list.entries.slice(start, start + loadConcurrency).map((_entry, i) => one(start + i)))),
+    );
+  documents.push(...(await Promise.all(list.derivedKeys.map((key) => loadDocument(objects, key)))));
+  return documents;
 }
 
 /** Per application of the report: the consultation matrix's departments, from the data its forms gave. */
@@ -116,10 +114,9 @@ function applicationsOf(
 }
 
 /**
- * Intake.Verify: loads every document of the bundle, OCRs the scans that matter within the configured budget
- * (`checkExtractedBundle`, bytes from `extracted/` through the entry list; the process-wide OCR engine stays up for
- * the next run of a warm container), runs the completeness check with the campaign, the time the bundle was received
- * (S3 event / LastModified) and the uploader's unit, writes the report JSON under
+ * Intake.Verify: loads every document of the bundle as the Map's ExtractFile stored it (OCR was done there, per file:
+ * nothing is OCR'd or read from the bundle again here), runs the completeness check with the campaign, the time the
+ * bundle was received (S3 event / LastModified) and the uploader's unit, writes the report JSON under
  * `reports/<bundleId>/report.json` and returns the applications found (ids, track, status, consultations) — small.
  */
 export const verifyBundle = defineIntakeStep({
@@ -127,16 +124,14 @@ export const verifyBundle = defineIntakeStep({
   input: VerifyInput,
   async run(deps, { bundle, extracted }): Promise<VerifiedBundle> {
     const campaign = (deps.campaign ?? loadCampaign)(bundle.campaign);
-    const checked = await checkExtractedBundle({
+    const checked = checkExtractedBundle({
       documents: await bundleDocuments(deps.objects, bundle, extracted),
-      readBytes: entryBytesReader(deps.objects, bundle.bundleId),
-      ocr: deps.ocr ?? intakeOcrOptions(),
       bundleFindings: bundle.findings,
       campaign,
       receivedAt: bundle.receivedAt,
       ...(bundle.unit.name ? { recommendingUnit: bundle.unit.name } : {}),
     });
-    // The documents as checked: scans carry their OCR text and may have been classified again.
+    // The documents as checked: scans carry their OCR text.
     const { report, documents } = checked;
     const stored = await putIfChanged(deps.objects, reportKeys(bundle.bundleId).json, reportJson(report), {
       contentType: 'application/json; charset=utf-8',

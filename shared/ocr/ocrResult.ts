@@ -9,7 +9,7 @@ export const OcrPageStatus = z.enum([
   'recognised',
   /** Rendering + OCR overran the per-page time budget: the worker was terminated (OCR_BUDGET_EXCEEDED). */
   'timeout',
-  /** Beyond the per-bundle page cap: not read (OCR_BUDGET_EXCEEDED, info). */
+  /** Beyond the per-file or per-bundle page cap: not read (OCR_BUDGET_EXCEEDED, info). */
   'over-page-cap',
   /** The page could not be rendered or decoded, or the engine failed (message in `error`). */
   'failed',
@@ -74,14 +74,14 @@ export const CreditCodeReading = OcrValue.extend({
 export type CreditCodeReading = z.infer<typeof CreditCodeReading>;
 
 /**
- * The OCR section of one document (keyed by its bundle path). The document itself (`ExtractedDocument`) gets the OCR
- * text in its pages, its new classification and the findings; this carries what only OCR knows.
+ * The OCR section of one document (`ExtractedDocument.ocr`). The document itself gets the OCR text in its pages, its
+ * classification and fields from that text, and the findings; this carries what only OCR knows.
  */
 export const OcrResult = z.object({
   path: z.string(),
   /** Pages examined: those that needed OCR and what happened to each, and the text-layer pages of a consent or certificate. */
   pages: z.array(OcrPageResult),
-  /** Material type before OCR (from the file name alone) and after (with the OCR'd title). */
+  /** Material type without the OCR text (from the file name alone) and with it (the OCR'd title). */
   materialTypeBefore: MaterialType,
   materialType: MaterialType,
   classificationReason: z.string(),

@@ -55,8 +55,8 @@ describe('award check', () => {
     expect(report.status).toBe('incomplete');
     expect(run.stdout.trimStart().startsWith('{')).toBe(true);
     expect(run.stderr).toContain('正在检查材料包');
-    expect(run.stderr).toMatch(/文字识别（OCR）：1 页待识别/);
-    expect(run.stderr).toMatch(/文字识别完成：识别 1 页/);
+    expect(run.stderr).toMatch(/扫描页随即文字识别（OCR，每包最多 40 页，每个文件最多 30 页）/);
+    expect(run.stderr).toMatch(/文字识别完成：1 个扫描件识别 1 页，用时 \d+\.\d 秒/);
     expect(report.files.find((f) => f.path.endsWith('脱密审核同意书.pdf'))?.ocr?.pagesRead).toEqual([1]);
   });
 

@@ -4,7 +4,7 @@ import { checkDeclassificationConsent } from '../../shared/completeness/declassi
 import type { ExtractedDocument } from '../../shared/extraction/document.js';
 import { extractFile } from '../../shared/extraction/extractFile.js';
 import { closeDefaultSandbox } from '../../shared/extraction/extractionOptions.js';
-import type { ApplyOcrOptions } from '../../shared/ocr/applyOcr.js';
+import { type DocumentOcrOptions, documentOcr } from '../../shared/ocr/documentOcr.js';
 import { OcrEngine } from '../../shared/ocr/recognise.js';
 import { PdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import { type BundleSpec, organisation, orgFolder, qmOrgBundle } from '../fixtures/bundles/exampleBundles.js';
@@ -21,8 +21,9 @@ const certificatePath = `${orgFolder}/统一社会信用代码证书.pdf`;
 const otherCode = jilinCreditCode();
 const invalidCode = `${otherCode.slice(0, 17)}${otherCode.endsWith('8') ? '9' : '8'}`;
 
-/** Built bytes and extracted documents, once per (path, builder): variants re-extract only what they change. */
-const built = new Map<() => Promise<Buffer>, Promise<{ bytes: Buffer; doc: ExtractedDocument }>>();
+/** Extracted documents, once per (builder, OCR settings): variants re-extract only what they change. */
+const built = new Map<string, Promise<ExtractedDocument>>();
+const builders = new Map<() => Promise<Buffer>, number>();
 const base = qmOrgBundle();
 
 function variant(changes: Record<string, () => Promise<Buffer>>): BundleSpec {
@@ -31,25 +32,22 @@ function variant(changes: Record<string, () => Promise<Buffer>>): BundleSpec {
   return spec;
 }
 
-async function check(spec: BundleSpec, ocr: Partial<ApplyOcrOptions> | false = {}): Promise<CheckedBundle> {
-  const files = await Promise.all(
+/** The bundle's files extracted with the OCR pass in each file's extraction (or without OCR), then checked. */
+async function check(spec: BundleSpec, ocr: Partial<DocumentOcrOptions> | false = {}): Promise<CheckedBundle> {
+  const analyse = ocr === false ? undefined : documentOcr({ engine, renderer, dpi: 200, perPageMs: 30_000, ...ocr });
+  const documents = await Promise.all(
     [...spec.entries()].map(([path, build]) => {
-      let file = built.get(build);
-      if (!file) {
-        file = build().then(async (bytes) => ({ bytes, doc: await extractFile(bytes, path) }));
-        built.set(build, file);
+      if (!builders.has(build)) builders.set(build, builders.size);
+      const key = `${builders.get(build)}|${path}|${JSON.stringify(ocr)}`;
+      let doc = built.get(key);
+      if (!doc) {
+        doc = build().then((bytes) => extractFile(bytes, path, analyse ? { analyse } : {}));
+        built.set(key, doc);
       }
-      return file;
+      return doc;
     }),
   );
-  const bytes = new Map(files.map((f) => [f.doc.path, f.bytes]));
-  return checkExtractedBundle({
-    documents: files.map((f) => f.doc),
-    readBytes: async (doc) => bytes.get(doc.path) ?? Promise.reject(new Error(`no ${doc.path}`)),
-    campaign,
-    receivedAt: onTime,
-    ocr: ocr === false ? false : { engine, renderer, dpi: 200, perPageMs: 30_000, ...ocr },
-  });
+  return checkExtractedBundle({ documents, campaign, receivedAt: onTime });
 }
 
 const sealedConsent = () =>
@@ -106,15 +104,14 @@ describe('consent and certificate scans read by OCR', () => {
   });
 
   it('DECLASSIFICATION_CONSENT_INCOMPLETE (review): a part OCR read under the confidence threshold', () => {
-    const ocr = sealed.ocr.get(consentPath);
     const doc = sealed.documents.find((d) => d.path === consentPath) as ExtractedDocument;
+    const { ocr } = doc;
     if (!ocr?.consent?.unit) throw new Error('the consent’s unit was not read');
     const doubtful = { ...ocr, consent: { ...ocr.consent, unit: { ...ocr.consent.unit, lowConfidence: true } } };
-    const findings = checkDeclassificationConsent(
-      [doc],
-      { field: 'applicant.declassificationConsent', who: '申报单位' },
-      new Map([[consentPath, doubtful]]),
-    );
+    const findings = checkDeclassificationConsent([{ ...doc, ocr: doubtful }], {
+      field: 'applicant.declassificationConsent',
+      who: '申报单位',
+    });
     expect(findings).toMatchObject([
       {
         code: 'DECLASSIFICATION_CONSENT_INCOMPLETE',
@@ -164,14 +161,14 @@ describe('consent and certificate scans read by OCR', () => {
     ]);
   }, 60_000);
 
-  it('without OCR, or beyond the page cap, a consent scan is not verifiable: review, not blocking', async () => {
+  it('without OCR, or beyond the per-file page cap, a consent scan is not verifiable: review, not blocking', async () => {
     const spec = variant({ [consentPath]: unsealedConsent });
     const off = await check(spec, false);
-    expect(off.ocr.size).toBe(0);
+    expect(off.documents.every((d) => d.ocr === undefined)).toBe(true);
     expect(withCode(off.report, 'DECLASSIFICATION_CONSENT_INCOMPLETE')).toMatchObject([
       { severity: 'review', file: consentPath, message: expect.stringContaining('未经文字识别') },
     ]);
-    const capped = await check(spec, { maxPagesPerBundle: 0 });
+    const capped = await check(spec, { maxPagesPerFile: 0 });
     expect(withCode(capped.report, 'DECLASSIFICATION_CONSENT_INCOMPLETE')).toMatchObject([
       { severity: 'review', file: consentPath, message: expect.stringContaining('第 1 页未能识别') },
     ]);

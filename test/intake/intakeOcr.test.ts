@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
+import { checkBundlePath } from '../../shared/completeness/checkBundlePath.js';
 import {
   intakeOcrOptions,
   OcrConfigurationError,
@@ -10,7 +12,7 @@ import { defaultOcrOptions } from '../../shared/ocr/ocrBudget.js';
 import { closeSharedOcrEngine } from '../../shared/ocr/recognise.js';
 import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
-import { parseReportJson } from '../../shared/report/reportJson.js';
+import { parseReportJson, reportJson } from '../../shared/report/reportJson.js';
 import { type ExampleName, exampleReceivedAt } from '../fixtures/bundles/exampleBundles.js';
 import { type LocalRecords, startLocalRecords } from '../support/dynalite.js';
 import { intakeDeps, runIntake } from './intakeHarness.js';
@@ -48,9 +50,20 @@ async function intakeOf(
   return { run, report };
 }
 
-/** What `award check` reports for the example (its golden file), without the bundle id (the intake's is its own). */
-async function awardCheckReport(example: ExampleName): Promise<Omit<CompletenessReport, 'bundleId'>> {
-  const { bundleId: _id, ...rest } = parseReportJson(await readFile(`test/report/golden/${example}.json`, 'utf8'));
+/**
+ * What `award check` reports for the example with the same received time and unit (one extraction pass with OCR in
+ * process), through the same JSON form the intake stores, without the bundle id (the intake's is its own).
+ */
+async function awardCheckReport(
+  example: ExampleName,
+  unit = 'changchun-amr',
+): Promise<Omit<CompletenessReport, 'bundleId'>> {
+  const report = await checkBundlePath(`examples/${example}.zip`, {
+    campaign: loadCampaign('2025'),
+    receivedAt: exampleReceivedAt[example],
+    recommendingUnit: unitNames[unit],
+  });
+  const { bundleId: _id, ...rest } = parseReportJson(reportJson(report));
   return rest;
 }
 
@@ -63,7 +76,7 @@ function allFindings(report: CompletenessReport) {
   ];
 }
 
-describe('the intake OCRs the scans (Intake.Verify through checkExtractedBundle)', () => {
+describe('the intake OCRs the scans in the per-file Intake.ExtractFile; Verify reads the stored models', () => {
   it('reports qm-org-complete complete with no findings, the same report as award check', async () => {
     const { run, report } = await intakeOf('qm-org-complete');
     expect(run.verified.status).toBe('complete');
@@ -94,9 +107,10 @@ describe('the intake OCRs the scans (Intake.Verify through checkExtractedBundle)
   it.each(['qm-ind-complete', 'qm-ind-defects', 'si-complete', 'si-defects'] as const)(
     '%s: the same report as award check',
     async (example) => {
-      const { report } = await intakeOf(example, {}, example.startsWith('si-') ? 'jilin-city-amr' : 'changchun-amr');
+      const unit = example.startsWith('si-') ? 'jilin-city-amr' : 'changchun-amr';
+      const { report } = await intakeOf(example, {}, unit);
       const { bundleId: _id, ...intake } = report;
-      expect(intake).toEqual(await awardCheckReport(example));
+      expect(intake).toEqual(await awardCheckReport(example, unit));
     },
   );
 
@@ -109,25 +123,33 @@ describe('the intake OCRs the scans (Intake.Verify through checkExtractedBundle)
   });
 
   it('with AWARD_OCR_PDF=off names the setting on each PDF scan page it could not read', async () => {
-    const { report } = await intakeOf('qm-org-complete', { AWARD_OCR_PDF: 'off', AWARD_OCR_PAGES: '2' });
+    const { report } = await intakeOf('qm-org-complete', { AWARD_OCR_PDF: 'off', AWARD_OCR_FILE_PAGES: '2' });
     const unread = allFindings(report).filter((f) => f.code === 'FILE_UNREADABLE' && f.file === consent);
     expect(unread.length).toBeGreaterThan(0);
     for (const f of unread) expect(f.message).toContain(pdfRenderingOffMessage);
   });
 });
 
-describe('intakeOcrOptions (the environment of Verify)', () => {
+describe('intakeOcrOptions (the environment of ExtractFile)', () => {
   it('keeps the defaults of shared/ocr/ocrBudget.ts when nothing is set', () => {
     expect(intakeOcrOptions({})).toEqual({});
-    expect(defaultOcrOptions).toMatchObject({ maxPagesPerBundle: 40, perPageMs: 20_000, dpi: 200 });
+    expect(defaultOcrOptions).toMatchObject({
+      maxPagesPerBundle: 40,
+      maxPagesPerFile: 30,
+      perPageMs: 20_000,
+      dpi: 200,
+    });
   });
 
-  it('reads the page cap, per-page budget and dpi, AWARD_OCR=off and AWARD_OCR_PDF=off', () => {
-    expect(intakeOcrOptions({ AWARD_OCR_PAGES: '24', AWARD_OCR_PAGE_MS: '15000', AWARD_OCR_DPI: '300' })).toEqual({
-      maxPagesPerBundle: 24,
-      perPageMs: 15_000,
-      dpi: 300,
-    });
+  it('reads the page caps, per-page budget and dpi, AWARD_OCR=off and AWARD_OCR_PDF=off', () => {
+    expect(
+      intakeOcrOptions({
+        AWARD_OCR_PAGES: '24',
+        AWARD_OCR_FILE_PAGES: '30',
+        AWARD_OCR_PAGE_MS: '15000',
+        AWARD_OCR_DPI: '300',
+      }),
+    ).toEqual({ maxPagesPerBundle: 24, maxPagesPerFile: 30, perPageMs: 15_000, dpi: 300 });
     expect(intakeOcrOptions({ AWARD_OCR: 'off', AWARD_OCR_PAGES: '24' })).toBe(false);
     const options = intakeOcrOptions({ AWARD_OCR_PDF: 'off' });
     expect(options === false ? undefined : options.renderer).toBeInstanceOf(PdfRenderingOff);
@@ -135,6 +157,7 @@ describe('intakeOcrOptions (the environment of Verify)', () => {
 
   it.each([
     [{ AWARD_OCR_PAGES: 'many' }, 'AWARD_OCR_PAGES'],
+    [{ AWARD_OCR_FILE_PAGES: '-1' }, 'AWARD_OCR_FILE_PAGES'],
     [{ AWARD_OCR_PAGE_MS: '50' }, 'AWARD_OCR_PAGE_MS'],
     [{ AWARD_OCR_DPI: '2000' }, 'AWARD_OCR_DPI'],
     [{ AWARD_OCR: 'no' }, 'AWARD_OCR'],

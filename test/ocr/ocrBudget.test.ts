@@ -1,39 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { PageAllowance, planOcr } from '../../shared/ocr/ocrBudget.js';
+import { BundlePageCap } from '../../shared/ocr/ocrBudget.js';
 
-const doc = (path: string, materialType: string, needsOcr: number[], readable = true) =>
-  ({ path, materialType, needsOcr, readable }) as Parameters<typeof planOcr>[0][number];
-
-describe('OCR page plan', () => {
-  const documents = [
-    doc('a/获奖证书.pdf', 'AWARD_CERTIFICATE', [1, 2]),
-    doc('a/扫描件003.pdf', 'UNCLASSIFIED', [1, 2, 3]),
-    doc('a/脱密审核同意书.pdf', 'DECLASSIFICATION_CONSENT', [1]),
-    doc('a/申报表.pdf', 'QM_ORG_APPLICATION_FORM', [1, 2]),
-    doc('a/营业执照.jpg', 'CREDIT_CODE_CERTIFICATE', [1]),
-    doc('a/自评报告.pdf', 'SELF_EVALUATION_REPORT', []),
-    doc('a/坏文件.pdf', 'DECLASSIFICATION_CONSENT', [1], false),
-  ];
-
-  it('reads only scans of checked materials, consent and credit code first, one page of an unclassified scan', () => {
-    expect(planOcr(documents, 40).pages).toEqual([
-      { path: 'a/脱密审核同意书.pdf', page: 1 },
-      { path: 'a/营业执照.jpg', page: 1 },
-      { path: 'a/扫描件003.pdf', page: 1 },
-      { path: 'a/获奖证书.pdf', page: 1 },
-      { path: 'a/获奖证书.pdf', page: 2 },
-    ]);
+describe('the per-bundle OCR page cap', () => {
+  it('grants pages in entry order, whatever order the claims come in', async () => {
+    const cap = new BundlePageCap(3);
+    const [first, second, third] = [cap.turn(), cap.turn(), cap.turn()];
+    const late = third?.claim(2);
+    const middle = second?.claim(2);
+    const early = first?.claim(2);
+    expect(await Promise.all([early, middle, late])).toEqual([2, 1, 0]);
   });
 
-  it('cuts at the per-bundle page cap and lists the pages beyond it per file', () => {
-    const plan = planOcr(documents, 3);
-    expect(plan.pages).toHaveLength(3);
-    expect([...plan.overCap]).toEqual([['a/获奖证书.pdf', [1, 2]]]);
+  it('lets later entries go on when an earlier one closes without claiming', async () => {
+    const cap = new BundlePageCap(1);
+    const [unread, scan] = [cap.turn(), cap.turn()];
+    const granted = scan?.claim(1);
+    unread?.close();
+    expect(await granted).toBe(1);
   });
 
-  it('counts follow-up pages against the same cap', () => {
-    const allowance = new PageAllowance(2);
-    expect([allowance.take(), allowance.take(), allowance.take()]).toEqual([true, true, false]);
-    expect(allowance.pagesUsed).toBe(2);
+  it('answers a second claim with the first answer', async () => {
+    const cap = new BundlePageCap(5);
+    const turn = cap.turn();
+    expect(await turn.claim(2)).toBe(2);
+    expect(await turn.claim(4)).toBe(2);
   });
 });
