@@ -10,8 +10,6 @@ import {
   parseOwnershipType,
   parseStandardType,
   RecommendationLetter,
-  type RecommendationPoint,
-  recommendationPoints,
   StandardProject,
   type StandardType,
   SummaryTableRow,
@@ -24,9 +22,9 @@ import { parseDate } from '../validation/dates.js';
 import { validateIdNumber } from '../validation/idNumber.js';
 import { parseStandardNumber } from '../validation/standardNumber.js';
 import { parseYesNo, readChoice, readOneOf } from './checkboxChoice.js';
-import { compactForMatch } from './classifyMaterial.js';
 import type { FieldValue, PageText, Table } from './document.js';
 import type { FieldKey } from './formLabels.js';
+import { readRecommendationLetter } from './recommendationLetterReader.js';
 import { readTableRows } from './tableRows.js';
 
 /** The typed records read from one document, validated by the domain schemas of `shared/application`. */
@@ -286,25 +284,4 @@ export function readApplicationRecords(
       break;
   }
   return { records, findings };
-}
-
-/** The eight points (by their headings), the signing unit and the date at the end of a 推荐公函. */
-function readRecommendationLetter(pages: PageText[], unitField: string | undefined): RecommendationLetter {
-  const lines = pages.flatMap((p) => p.lines);
-  const all = compactForMatch(lines.join(''));
-  const pointsPresent = (Object.entries(recommendationPoints) as [RecommendationPoint, string][])
-    .filter(([, heading]) => all.includes(compactForMatch(heading)))
-    .map(([point]) => point);
-  let date: string | undefined;
-  let recommendingUnit = unitField;
-  for (let i = lines.length - 1; i >= Math.max(0, lines.length - 6); i--) {
-    const parsed = parseDate(lines[i]);
-    if (parsed.ok) {
-      date = parsed.date;
-      const before = lines[i - 1]?.trim();
-      if (!recommendingUnit && before && before.length <= 40 && !/[。，,]/.test(before)) recommendingUnit = before;
-      break;
-    }
-  }
-  return RecommendationLetter.parse({ recommendingUnit, date, pointsPresent });
 }
