@@ -4,19 +4,25 @@ import type { ExtractedDocument } from '../extraction/document.js';
 import { type ConsentSigner, consentSigners } from './declassificationConsent.js';
 
 /**
- * Bodies that recommend (notice 六/七: 各地人社局、市场监管局, 中、省直各推荐单位, 质量强市工作领导小组): a bureau, department,
- * commission or leading group of the province, a city, prefecture, county or district — never a company, hospital or
- * school. A unit of another shape is recognised only by the recommending unit's name given with the bundle.
+ * Bodies that recommend (notice 六/七: 各地人社局、市场监管局, 中、省直各推荐单位, 质量强市工作领导小组): 'strong' for the
+ * bureaus the notice names and the quality leading groups, 'generic' for any other bureau, department, commission or
+ * office of the province, a city, prefecture, county or district (an individual's employer can be one); never a company,
+ * hospital or school. A unit of another shape is recognised only by the recommending unit's name given with the bundle.
  */
-export function looksLikeRecommendingBody(name: string): boolean {
+export function recommendingBodyShape(name: string): 'strong' | 'generic' | undefined {
   const n = normaliseUnitName(name);
-  if (/公司|有限|集团|厂$|医院|学校|大学|学院|研究院|研究所|中心$/.test(n)) return false;
-  if (/(?:人力资源和社会保障|人社|市场监督管理|市场监管|质量技术监督|质监)(?:局|厅)(?:\(.*\))?$/.test(n)) return true;
-  if (/质量强(?:省|市|州|县|区|旗)(?:建设)?(?:工作)?领导小组(?:办公室)?$/.test(n)) return true;
-  if (/人民政府(?:办公室|办公厅)?$/.test(n)) return true;
-  return /^(?:吉林省|[\u4e00-\u9fa5]{1,8}(?:市|州|县|区|旗))[\u4e00-\u9fa5]{2,16}(?:厅|局|委员会|管理委员会|管委会|办公室)$/.test(
-    n,
-  );
+  if (/公司|有限|集团|厂$|医院|学校|大学|学院|研究院|研究所|中心$/.test(n)) return undefined;
+  if (/(?:人力资源和社会保障|人社|市场监督管理|市场监管|质量技术监督|质监)(?:局|厅)(?:\(.*\))?$/.test(n))
+    return 'strong';
+  if (/质量强(?:省|市|州|县|区|旗)(?:建设)?(?:工作)?领导小组(?:办公室)?$/.test(n)) return 'strong';
+  if (/人民政府(?:办公室|办公厅)?$/.test(n)) return 'generic';
+  if (
+    /^(?:吉林省|[\u4e00-\u9fa5]{1,8}(?:市|州|县|区|旗))[\u4e00-\u9fa5]{2,16}(?:厅|局|委员会|管理委员会|管委会|办公室)$/.test(
+      n,
+    )
+  )
+    return 'generic';
+  return undefined;
 }
 
 /** The names a signer of the applicant's consent may carry: organisation, SI applicant, person and employer. */
@@ -39,6 +45,8 @@ export interface ConsentOwner<G> {
   group?: G;
   /** Signed by the recommending unit (also when an applicant co-signs it). */
   recommendingUnit: boolean;
+  /** The unit was recognised only by the generic shape of its name (a bureau): where the file lies may say more. */
+  byShapeOnly?: true;
   reason: string;
 }
 
@@ -60,19 +68,21 @@ export function consentOwner<G>(
   const candidates = sealed.length > 0 ? sealed : signers;
   const owners = new Map<G, string>();
   const unitSigners: string[] = [];
+  let named = false;
   for (const signer of candidates) {
     const matched = groups.filter((g) => {
       const app = applicationOf(g);
       return app !== undefined && applicantNames(app).some((name) => name !== '' && signerIs(signer, name));
     });
     if (matched.length === 1 && signer.role !== 'recommending') owners.set(matched[0] as G, signer.value);
-    else if (
-      matched.length === 0 &&
-      (signer.role === 'recommending' ||
+    else if (matched.length === 0) {
+      const strong =
+        signer.role === 'recommending' ||
         (recommendingUnit !== undefined && signerIs(signer, recommendingUnit)) ||
-        looksLikeRecommendingBody(signer.value))
-    )
-      unitSigners.push(signer.value);
+        recommendingBodyShape(signer.value) === 'strong';
+      if (strong || recommendingBodyShape(signer.value) === 'generic') unitSigners.push(signer.value);
+      named ||= strong;
+    }
   }
   if (owners.size === 0 && unitSigners.length === 0) {
     const name = doc.path.split('/').pop() ?? doc.path;
@@ -91,5 +101,9 @@ export function consentOwner<G>(
     };
   if (owner)
     return { group: owner[0], recommendingUnit: false, reason: `consent signed by the applicant 「${owner[1]}」` };
-  return { recommendingUnit: true, reason: `consent signed by the recommending unit 「${unitSigners[0]}」` };
+  return {
+    recommendingUnit: true,
+    reason: `consent signed by the recommending unit 「${unitSigners[0]}」`,
+    ...(named ? {} : { byShapeOnly: true as const }),
+  };
 }

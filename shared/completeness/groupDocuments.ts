@@ -254,7 +254,9 @@ export function groupDocuments(
     }
     if (doc.materialType === 'DECLASSIFICATION_CONSENT') {
       // Whose consent it is follows who signs it, wherever the file lies.
-      const owner = consentOwner(doc, list, (g) => applicationOfGroupForms(g), recommendingUnit);
+      let owner = consentOwner(doc, list, (g) => applicationOfGroupForms(g), recommendingUnit);
+      // A bureau-shaped signer of a consent inside an application's folder may be an individual's employer.
+      if (owner?.byShapeOnly && ownFolderGroups.some((g) => within(doc.path, g.folder))) owner = undefined;
       if (owner?.recommendingUnit) ru.push(doc);
       if (owner?.group) {
         toGroup(doc, owner.group, owner.reason);

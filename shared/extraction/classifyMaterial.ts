@@ -161,7 +161,8 @@ function materialList(
       numbered ? (/^\d{1,2}$/.test(first) ? cells.slice(1).join('') : line.replace(arabicItem, '')) : line,
     );
     if (numbered && namesMaterial(text, entries)) items++;
-    else if (!numbered && headings.some((h) => h.text === text) && namesMaterial(text, entries)) items++;
+    else if (!numbered && !/[:：]$/.test(line) && headings.some((h) => h.text === text) && namesMaterial(text, entries))
+      items++;
     else if (labelLine.test(line)) fields++;
   }
   // Word tables: rows whose first cell is a number and whose other cells name a material.

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Organisation } from '../../shared/application/organisation.js';
 import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
-import { looksLikeRecommendingBody } from '../../shared/completeness/consentOwner.js';
+import { recommendingBodyShape } from '../../shared/completeness/consentOwner.js';
 import { type BundleGrouping, groupDocuments } from '../../shared/completeness/groupDocuments.js';
 import type { ExtractedDocument } from '../../shared/extraction/document.js';
 import {
@@ -99,6 +99,13 @@ describe('whose 脱密审核同意书: the signer decides, not only where the fi
     expect(ownerOf(groupDocuments(docs, campaign), '脱密审核同意书.pdf')).toEqual([orgA.name, 'RU']);
   });
 
+  it('a consent sealed by a bureau the notice does not name, inside an application’s folder, stays there (an employer may be a bureau)', () => {
+    const docs = [form(`${orgA.name}/组织申报表.docx`), consent(`${orgA.name}/脱密审核同意书.pdf`, '长春市公安局')];
+    expect(ownerOf(groupDocuments(docs, campaign), `${orgA.name}/脱密审核同意书.pdf`)).toEqual([orgA.name]);
+    const atRoot = [form(`${orgA.name}/组织申报表.docx`), consent('脱密审核同意书.pdf', '长春市公安局')];
+    expect(ownerOf(groupDocuments(atRoot, campaign), '脱密审核同意书.pdf')).toEqual(['RU']);
+  });
+
   it('a recommending unit of no bureau shape is recognised by the name given with the bundle', () => {
     const unit = '吉林省质量协会';
     const docs = [form('组织申报表.docx'), consent('脱密审核同意书.pdf', unit)];
@@ -117,12 +124,13 @@ describe('whose 脱密审核同意书: the signer decides, not only where the fi
       '吉林市人力资源和社会保障局',
       '延边朝鲜族自治州市场监督管理局',
       '长春市质量强市工作领导小组办公室',
-      '吉林省工业和信息化厅',
       '长春市朝阳区市场监督管理局',
     ])
-      expect(looksLikeRecommendingBody(body), body).toBe(true);
+      expect(recommendingBodyShape(body), body).toBe('strong');
+    for (const body of ['吉林省工业和信息化厅', '长春市公安局', '白山市人民政府'])
+      expect(recommendingBodyShape(body), body).toBe('generic');
     for (const applicant of [orgA.name, '长春市第一人民医院', '吉林大学', '长春市标准化研究院'])
-      expect(looksLikeRecommendingBody(applicant), applicant).toBe(false);
+      expect(recommendingBodyShape(applicant), applicant).toBeUndefined();
   });
 });
 
