@@ -182,6 +182,19 @@ async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions)
 /** Excel (.xlsx, .xls, .xlsb), WPS Spreadsheets (.et) and LibreOffice (.ods) workbooks: one page per sheet. */
 async function readSpreadsheet(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Content> {
   const content = emptyContent();
+  // A zip package (.xlsx, .xlsb, .ods) passes the Word package's zip-bomb check first.
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const check = isZip ? await checkDocxPackage(bytes, options.docxLimits) : undefined;
+  if (check && !check.ok) {
+    content.findings.push(
+      check.unreadable
+        ? finding('FILE_UNREADABLE', 'review', `cannot be read: ${check.reason}; ${spreadsheetHint}`, { file })
+        : finding('ARCHIVE_LIMIT_EXCEEDED', 'review', `workbook package refused (zip bomb risk): ${check.reason}`, {
+            file,
+          }),
+    );
+    return content;
+  }
   const outcome = await (options.sandbox ?? defaultSandbox()).run('sheet', bytes, options.timeoutMs, {
     // An analysis after parsing (OCR) may render the pages: the bytes stay here.
     transfer: options.handOverBytes === true && !options.analyse,

@@ -24,8 +24,8 @@ export interface SheetRaw {
     /** Non-blank cells as [row, column, text as displayed], 0-based sheet coordinates. */
     cells: [number, number, string][];
     merges: { s: { r: number; c: number }; e: { r: number; c: number } }[];
-    /** The sheet's declared range, when rows past the read cap were left out. */
-    truncatedFrom?: string;
+    /** Why rows past the read cap were left out (the declared range, or the cap itself). */
+    truncated?: string;
   }[];
 }
 export interface ParserResults {

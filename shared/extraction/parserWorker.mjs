@@ -114,12 +114,17 @@ async function parseSheet(bytes) {
           add(r, c, cell);
         }
       const full = sheet['!fullref'];
+      const rows = sheet['!data']?.length ?? 0;
       return {
         name,
         hidden: Number(hidden[i]?.Hidden ?? 0),
         cells,
         merges: (sheet['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } })),
-        ...(full && full !== sheet['!ref'] ? { truncatedFrom: full } : {}),
+        ...(full && full !== sheet['!ref']
+          ? { truncated: `declared range ${full}` }
+          : rows >= maxSheetRows
+            ? { truncated: `more than ${maxSheetRows} rows` }
+            : {}),
       };
     }),
   };

@@ -58,7 +58,7 @@ function sheetTable(sheet: Sheet): SheetTable | undefined {
   const cut: string[] = [];
   if (width < right - left + 1) cut.push(`columns after ${columnName(left + width - 1)}`);
   if (height < bottom - top + 1) cut.push(`rows after ${top + height}`);
-  if (sheet.truncatedFrom) cut.push(`rows past the read limit (declared range ${sheet.truncatedFrom})`);
+  if (sheet.truncated) cut.push(`rows past the read limit (${sheet.truncated})`);
 
   // Grid positions (relative to top/left) covered by a merge other than its first cell; spans of the first cells.
   const covered = new Uint8Array(width * height);

@@ -205,6 +205,14 @@ describe('spreadsheets as Excel and WPS really write them', () => {
     expect(texts(doc)?.[0]).toEqual(['11', '12', '13']);
   });
 
+  it('an Excel binary workbook (.xlsb, a zip the sniffer cannot name) is read as a spreadsheet', async () => {
+    const doc = await extractFile(buildWorkbook(qmSummarySheets(), 'xlsb'), '汇总表.xlsb', { sandbox });
+    expect(doc.detectedType).toBe('zip');
+    expect(codes(doc)).not.toContain('FILE_TYPE_MISMATCH');
+    expect(doc.pages[0]?.lines[0]).toBe(qmSummaryTitle);
+    expect(doc.records.summaryRows).toHaveLength(3);
+  });
+
   it('a compound file is told apart by its directory, not by text inside it: a cell saying WordDocument stays a workbook', async () => {
     const bytes = buildWorkbook([{ name: '说明', rows: [['见WordDocument与EncryptedPackage说明']] }], 'xls');
     const doc = await extractFile(bytes, '说明.xls', { sandbox });
@@ -228,6 +236,13 @@ describe('spreadsheets as Excel and WPS really write them', () => {
     expect(doc.materialType).toBe('QM_SUMMARY_TABLE');
   });
 
+  it('a sheet of more than 5 000 rows is cut inside the sandbox, and the cut is named in the metadata', async () => {
+    const rows = [['序号', '名称'], ...Array.from({ length: 5_100 }, (_, i) => [i + 1, `单位${i + 1}`])];
+    const doc = await extractFile(buildWorkbook([{ name: '明细', rows }], 'xlsx'), '明细.xlsx', { sandbox });
+    expect(doc.tables[0]?.rows).toHaveLength(5_000);
+    expect(doc.metadata['sheet.1.truncated']).toBe('rows past the read limit (declared range A1:B5101)');
+  });
+
   it('FILE_EMPTY: a workbook whose sheets hold no text', async () => {
     const doc = await extractFile(buildWorkbook([{ name: 'Sheet1', rows: [] }], 'xlsx'), '汇总表.xlsx', { sandbox });
     expect(doc.readable).toBe(true);
@@ -249,6 +264,18 @@ describe('spreadsheets that cannot be read say which format to send', () => {
       sandbox,
     });
     expect(doc.findings.find((f) => f.code === 'FILE_UNREADABLE')?.message).toContain(hint);
+  });
+
+  it('ARCHIVE_LIMIT_EXCEEDED: an .xlsx whose XML parts inflate beyond the cap never reaches the reader', async () => {
+    const rows = Array.from({ length: 400 }, (_, i) => [`第${i + 1}行`, '内容'.repeat(20)]);
+    const doc = await extractFile(buildWorkbook([{ name: 'S', rows }], 'xlsx'), '汇总表.xlsx', {
+      sandbox,
+      docxLimits: { maxXmlBytes: 8 * 1024, maxPartRatio: 10_000, maxParts: 100 },
+    });
+    expect(doc.findings.find((f) => f.code === 'ARCHIVE_LIMIT_EXCEEDED')?.message).toContain(
+      'workbook package refused',
+    );
+    expect(doc.readable).toBe(false);
   });
 
   it('FILE_ENCRYPTED: a password-protected .xlsx asks for the file without a password', async () => {
