@@ -75,6 +75,7 @@ function idDifference(a: string, b: string): string {
 }
 
 const shown = (f: Fact) => (f.key === 'idNumber' ? maskIdNumber(f.value) : f.value);
+const at = (f: Fact) => [f.source.file, placeOf(f.source)].filter(Boolean).join(' ');
 const where = (f: Fact) => {
   const place = placeOf(f.source);
   return place ? `${f.source.file}（${place}）` : f.source.file;
@@ -108,7 +109,7 @@ function factDisagreements(facts: ApplicationFacts): Finding[] {
             file: other.source.file,
             field: factFields[facts.track][key],
             source: other.source,
-            evidence: `${shown(other)}（${where(other)}） ≠ ${shown(reference)}（${where(reference)}）`,
+            evidence: `${shown(other)}（${at(other)}） ≠ ${shown(reference)}（${at(reference)}）`,
           },
         ),
       );
