@@ -2,6 +2,7 @@ import type { Application } from '../application/application.js';
 import { parseOwnershipType } from '../application/ownershipType.js';
 import { normaliseUnitName } from '../application/unitName.js';
 import type { Track } from '../campaign/track.js';
+import { departmentOf } from '../consultation/department.js';
 import { readChoice } from '../extraction/checkboxChoice.js';
 import type { ExtractedDocument, FieldValue, PageText } from '../extraction/document.js';
 import { readFormFields, tableGrid } from '../extraction/formFields.js';
@@ -157,6 +158,17 @@ const standardKey = (text: string) => {
   return (parsed.ok ? parsed.standard.canonical : normaliseStandardNumber(text)).replace(/\s/g, '');
 };
 
+/**
+ * Outside the form a value must look like its fact, since a table's header row or a department's row may sit next to
+ * a label: a unit name ends as unit names do, a person's name is a few Han characters (or a Latin name).
+ */
+const unitSuffix =
+  /(公司|厂|院|所|局|中心|集团|总部|协会|学会|商会|联合会|研究会|大学|学校|学院|医院|委员会|站|社|行|部|处|馆|店|场|矿|队|台|室|办|会|园|基地|企业|单位|合作社|事务所)$/;
+const personShape = /^([\u3400-\u9fff][\u3400-\u9fff·•]{1,7}|[A-Za-z][A-Za-z .'-]{1,40})$/;
+const notPerson = /(公司|集团|协会|学会|商会|大学|学校|学院|医院|委员会|中心|研究院|研究所|部门|单位|意见|日期|盖章)$/;
+/** `（盖章）` after a unit on a seal line. */
+const sealNote = /[（(][^（）()]*(?:章|签字|签名)[^（）()]*[）)]\s*$/;
+
 interface Typed {
   typed: string;
   precision?: 'day' | 'month';
@@ -193,10 +205,16 @@ function typedValue(key: FactKey, value: string, strict: 'form' | 'shape' | 'che
       return only ? { typed: only } : undefined;
     }
     case 'organisationName':
-    case 'employer':
-      return v.length <= 60 ? { typed: normaliseUnitName(v) } : undefined;
-    case 'personName':
-      return v.length <= 20 && !/[，。,;；：:]/.test(v) ? { typed: compact(v) } : undefined;
+    case 'employer': {
+      if (strict === 'form') return v.length <= 60 ? { typed: normaliseUnitName(v) } : undefined;
+      const unit = v.replace(sealNote, '').trim();
+      return unit.length <= 60 && unitSuffix.test(compact(unit)) ? { typed: normaliseUnitName(unit) } : undefined;
+    }
+    case 'personName': {
+      const name = compact(v);
+      if (strict === 'form') return v.length <= 20 && !/[，。,;；：:]/.test(v) ? { typed: name } : undefined;
+      return personShape.test(name) && !notPerson.test(name) ? { typed: name } : undefined;
+    }
     case 'standardName':
       return v.length <= 100 ? { typed: title(v) } : undefined;
     case 'filingNumber':
@@ -258,7 +276,13 @@ function documentCandidates(doc: ExtractedDocument, keys: readonly FactKey[], tr
   const out: Candidate[] = [];
   for (const key of keys) {
     const field = fieldFor(fields, key, track);
-    if (field) out.push({ key, value: field.value, label: field.label, source: field.source });
+    // A 征求意见表's unit cell may be a consulted department's row, not the subject's unit.
+    const department =
+      doc.materialType === 'CONSULTATION_FORM' &&
+      (key === 'organisationName' || key === 'employer') &&
+      field !== undefined &&
+      departmentOf(field.value) !== undefined;
+    if (field && !department) out.push({ key, value: field.value, label: field.label, source: field.source });
   }
   if (doc.materialType === 'STANDARD_TEXT' && !isImageOnly(doc)) {
     const number = readStandardText(doc).standardNumber;

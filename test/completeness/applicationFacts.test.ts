@@ -283,6 +283,50 @@ describe('cross-check of the facts', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('a 征求意见表’s header and department rows are not the applicant’s name (QM_ORG)', () => {
+    const org = '吉林省松原鼎盛电力设备有限公司';
+    const code = creditCode('91220700M43151845');
+    const form = documentOf('鼎盛/组织申报表.docx', 'QM_ORG_APPLICATION_FORM', {
+      tables: [
+        [
+          ['单位名称', org],
+          ['统一社会信用代码', code],
+        ],
+      ],
+    });
+    const consultation = documentOf('鼎盛/征求意见表.docx', 'CONSULTATION_FORM', {
+      tables: [
+        [
+          ['单位名称', '反馈意见', '日期'],
+          ['公安部门（松原市公安局）', '经核查，无违法犯罪记录。', '2025年8月5日'],
+        ],
+        [
+          ['单位名称', '公安部门（松原市公安局）'],
+          ['意见', '同意推荐'],
+        ],
+      ],
+    });
+    const seal = documentOf('鼎盛/内部公示情况说明.pdf', 'PUBLICITY_EVIDENCE', {
+      lines: ['公示时间：2025年7月28日至2025年8月1日', `单位名称：${org}（盖章）`],
+    });
+    const facts = gatherApplicationFacts({
+      id: 'QM_ORG#x',
+      track: 'QM_ORG',
+      folder: '鼎盛',
+      forms: [form],
+      documents: [form, consultation, seal],
+    });
+    // The form's name and the seal line's (its 盖章 note aside); neither table's 单位名称 cell.
+    expect(facts.facts.filter((f) => f.key === 'organisationName').map((f) => f.source.file)).toEqual([
+      '鼎盛/组织申报表.docx',
+      '鼎盛/内部公示情况说明.pdf',
+    ]);
+    const mismatches = check([form, consultation, seal])
+      .applications.flatMap((a) => a.findings)
+      .filter((f) => f.code.endsWith('_MISMATCH'));
+    expect(mismatches).toEqual([]);
+  });
+
   it('a value that is merely absent is never flagged', () => {
     const report = check([
       typedForm({}),
