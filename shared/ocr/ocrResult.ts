@@ -35,6 +35,7 @@ export const OcrPageResult = z.object({
   lines: z.array(OcrLine),
   /** Mean line confidence (0–100) weighted by length; 0 when not recognised. */
   confidence: z.number().min(0).max(100),
+  /** Time the page took; 0 in a document's OCR section, which keeps no times (the same bytes, the same model). */
   ms: z.number().nonnegative(),
   /** Red round seal on the page image (present when the page image was decoded). */
   seal: SealReading.optional(),

@@ -45,7 +45,7 @@ describe('Intake.Unpack', () => {
     const list = await readEntryList(deps.objects, unpacked.bundleId);
     expect(list.entries).toHaveLength(18);
     for (const item of list.entries) {
-      expect(Object.keys(item)).toEqual(['path', 'objectKey', 'sha256']);
+      expect(Object.keys(item)).toEqual(['bundleIndex', 'path', 'objectKey', 'sha256']);
       expect((await deps.objects.head(item.objectKey))?.metadata.sha256).toBe(item.sha256);
       expect(item.objectKey).toBe(`extracted/${unpacked.bundleId}/${item.path}`);
       expect((await deps.objects.head(item.objectKey))?.size).toBeGreaterThan(0);

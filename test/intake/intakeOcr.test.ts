@@ -14,6 +14,9 @@ import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
 import { parseReportJson, reportJson } from '../../shared/report/reportJson.js';
 import { type ExampleName, exampleReceivedAt } from '../fixtures/bundles/exampleBundles.js';
+import { buildBundleZip } from '../fixtures/bundleZip.js';
+import { certificateScan } from '../fixtures/scans/scanDocuments.js';
+import { jilinCreditCode, renderScanPng } from '../fixtures/scans/scanPage.js';
 import { type LocalRecords, startLocalRecords } from '../support/dynalite.js';
 import { intakeDeps, runIntake } from './intakeHarness.js';
 
@@ -127,6 +130,30 @@ describe('the intake OCRs the scans in the per-file Intake.ExtractFile; Verify r
     const unread = allFindings(report).filter((f) => f.code === 'FILE_UNREADABLE' && f.file === consent);
     expect(unread.length).toBeGreaterThan(0);
     for (const f of unread) expect(f.message).toContain(pdfRenderingOffMessage);
+  });
+});
+
+describe('two scans with the same path in one uploaded zip', () => {
+  it('are stored, OCR’d by their own Map iterations and reported as two files', async () => {
+    const deps = await intakeDeps(records.repository);
+    deps.ocr = intakeOcrOptions({});
+    const codes = [jilinCreditCode('7235681X4'), jilinCreditCode('60458127X')];
+    const scans = codes.map((code) =>
+      renderScanPng({ ...certificateScan('clean'), lines: [`统一社会信用代码：${code}`] }),
+    );
+    const zip = buildBundleZip(scans.map((data) => ({ name: '证明材料/营业执照.png', data })));
+    const key = 'incoming/changchun-amr/twins.zip';
+    const put = await deps.objects.put(key, zip);
+    const run = await runIntake(deps, {
+      bucket: 'local',
+      key,
+      versionId: put.versionId as string,
+      receivedAt: '2025-08-15T10:00:00+08:00',
+    });
+    expect(new Set(run.list.entries.map((e) => e.objectKey)).size).toBe(2);
+    const report = parseReportJson(Buffer.from(await deps.objects.get(run.reports.reportKey)).toString());
+    const files = report.files.filter((f) => f.path === '证明材料/营业执照.png');
+    expect(files.map((f) => f.ocr?.creditCode)).toEqual(codes);
   });
 });
 
