@@ -33,6 +33,16 @@ type Signatures = Partial<Record<MaterialType, MaterialSignature>>;
 type Entry = [MaterialType, MaterialSignature];
 
 const key = (text: string) => compactForMatch(text.normalize('NFKC'));
+const keywordKeys = new Map<string, string>();
+/** A keyword's match key, computed once (keywords are few, lines many). */
+const kw = (keyword: string) => {
+  let k = keywordKeys.get(keyword);
+  if (k === undefined) {
+    k = key(keyword);
+    keywordKeys.set(keyword, k);
+  }
+  return k;
+};
 const annexLabel = /^附件\s*[0-9一二三四五六七八九十]{1,2}(?:\s*[-—－]\s*[0-9]{1,2})?\s*(?:[:：、.．\s-]+|$)/;
 /** 1. 1、 (1) ① … : an item of a list, not a heading. */
 const arabicItem = /^[(（]?\s*[0-9]{1,2}\s*(?:[)）.、．]|\s(?=\D))|^[①-⑳]/;
@@ -49,6 +59,7 @@ const awardPrefix = /^吉林省质量奖(?:质量管理|标准创新)?/;
 
 /** The line as a heading candidate (annex label and section numbering stripped), or undefined when it is no heading. */
 function asHeading(raw: string, allowSectionNumber: boolean): string | undefined {
+  if (raw.length > 80 || prose.test(raw)) return undefined;
   const line = raw.normalize('NFKC').trim().replace(annexLabel, '').trim();
   if (line === '' || line.includes('\t') || prose.test(line) || tocLine.test(line) || pageNumber.test(line))
     return undefined;
@@ -73,7 +84,7 @@ interface TitleMatch {
 
 /** A keyword's weight as a title: longer is more specific; the end of a title names its kind (…的公示, …同意书). */
 function titleScore(candidate: string, keyword: string, rank: number): number {
-  const k = key(keyword);
+  const k = kw(keyword);
   return 100 + 10 * k.length + (candidate.endsWith(k) ? 40 : 0) - 15 * rank;
 }
 
@@ -89,7 +100,7 @@ function titleMatches(headings: { text: string; line: number }[], entries: Entry
   for (const c of candidates)
     for (const [type, signature] of entries)
       for (const keyword of signature.titleKeywords) {
-        const k = key(keyword);
+        const k = kw(keyword);
         if (!k || !c.text.includes(k)) continue;
         const score = titleScore(c.text, keyword, c.rank);
         if (score > (best.get(type)?.score ?? 0)) best.set(type, { type, keyword, score, rank: c.rank });
@@ -104,7 +115,7 @@ function nameMatches(fileName: string, entries: Entry[]): Map<MaterialType, Titl
   const best = new Map<MaterialType, TitleMatch>();
   for (const [type, signature] of entries)
     for (const keyword of [...signature.fileNameKeywords, ...signature.titleKeywords]) {
-      const k = key(keyword);
+      const k = kw(keyword);
       if (!k || !stem.includes(k)) continue;
       const score = /^附件\d+$/.test(k) ? 12 : 20 + 5 * k.length;
       if (score > (best.get(type)?.score ?? 0)) best.set(type, { type, keyword, score, rank: 0 });
@@ -116,11 +127,14 @@ function nameMatches(fileName: string, entries: Entry[]): Map<MaterialType, Titl
 function contentMatches(allText: string, entries: Entry[]): Map<MaterialType, { markers: string[]; score: number }> {
   const out = new Map<MaterialType, { markers: string[]; score: number }>();
   for (const [type, signature] of entries) {
-    const markers = (signature.contentKeywords ?? []).filter((m) => allText.includes(key(m)));
+    const markers = (signature.contentKeywords ?? []).filter((m) => allText.includes(kw(m)));
     if (markers.length >= 2) out.set(type, { markers, score: Math.min(28, 7 * markers.length) });
   }
   return out;
 }
+
+/** How many lines of the opening content and structure are read from. */
+const openingLines = 400;
 
 const listTitles = ['申报材料清单', '申报材料目录', '材料清单', '材料目录', '目录', '清单'];
 const materialWords = /材料|证明|报告|文本|申报书|申报表|汇总表|清单|意见|证书|执照|同意书|声明|公示|结论|说明|框架图/;
@@ -129,7 +143,7 @@ const materialWords = /材料|证明|报告|文本|申报书|申报表|汇总表
 function namesMaterial(item: string, entries: Entry[]): boolean {
   if (materialWords.test(item)) return true;
   return entries.some(([, s]) =>
-    [...s.titleKeywords, ...s.fileNameKeywords].some((k) => key(k).length >= 2 && item.includes(key(k))),
+    [...s.titleKeywords, ...s.fileNameKeywords].some((k) => kw(k).length >= 2 && item.includes(kw(k))),
   );
 }
 
@@ -211,7 +225,9 @@ function consultationRows(lines: string[], tables: readonly Pick<Table, 'rows'>[
     const departments = texts.filter((t) => departmentRow.test(t.trim()) || /^[^\t]{0,10}部门/.test(t)).length;
     if (departments >= 2 && texts.some((t) => t.includes('意见'))) return true;
   }
-  const rows = lines.filter((l) => departmentRow.test(l.normalize('NFKC').trim())).length;
+  const rows = lines.filter(
+    (l) => l.length < 80 && /[(（]/.test(l) && departmentRow.test(l.normalize('NFKC').trim()),
+  ).length;
   return rows >= 2 && lines.some((l) => l.includes('意见'));
 }
 
@@ -263,9 +279,9 @@ function furtherMaterials(
     let best: { type: MaterialType; keyword: string } | undefined;
     for (const [type, signature] of entries)
       for (const keyword of signature.titleKeywords) {
-        const k = key(keyword).replace(awardPrefix, '');
+        const k = kw(keyword).replace(awardPrefix, '');
         if (k.length < 4 || !text.includes(k) || k.length < 0.7 * text.length) continue;
-        if (!best || k.length > key(best.keyword).length) best = { type, keyword };
+        if (!best || k.length > kw(best.keyword).length) best = { type, keyword };
       }
     return best;
   };
@@ -300,7 +316,7 @@ function furtherMaterials(
     const line = all.find((l, i) => {
       if (i <= titleEnd) return false;
       const heading = asHeading(l, true);
-      return heading !== undefined && section.headings.some((h) => heading.replace(awardPrefix, '') === key(h));
+      return heading !== undefined && section.headings.some((h) => heading.replace(awardPrefix, '') === kw(h));
     });
     if (line) add(section.type, `section 「${line.trim()}」`);
   }
@@ -330,7 +346,9 @@ export function classifyMaterial(
   const tables = doc.tables ?? [];
   const firstPage = [...(doc.pages[0]?.lines ?? [])];
   const allLines = doc.pages.flatMap((p) => [...p.lines]);
-  const allText = key(allLines.join(''));
+  // Content and structure are judged on the opening (a form, list or cover says what it is in its first pages).
+  const opening = allLines.slice(0, openingLines);
+  const allText = key(opening.join(''));
 
   // Title region: the headings among the first non-empty lines of page 1.
   const headings: { text: string; line: number }[] = [];
@@ -356,7 +374,7 @@ export function classifyMaterial(
 
   const byName = nameMatches(fileName, entries);
   const byContent = contentMatches(allText, entries);
-  const standard = signatures.STANDARD_TEXT ? standardStructure(firstPage, allLines) : undefined;
+  const standard = signatures.STANDARD_TEXT ? standardStructure(firstPage, opening) : undefined;
 
   const scored: Scored[] = [];
   for (const [type] of entries) {
