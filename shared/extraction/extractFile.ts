@@ -148,10 +148,47 @@ async function readDoc(bytes: Uint8Array, file: string, options: ExtractOptions)
   };
 }
 
+const CJK_BREAK = /(?<=[\p{Script=Han}A-Za-z0-9])\n(?=\p{Script=Han})/gu;
+
+const LETTER_SPACED = /^(?:\p{Script=Han} ){2,}\p{Script=Han}$/u;
+const DIGIT_CJK_SPACE = /(?<=[0-9A-Za-z]) +(?=\p{Script=Han})|(?<=\p{Script=Han}) +(?=[0-9A-Za-z])/gu;
+
+/** A cell's own spaces stay (`质量追溯体系 要求`); those a PDF puts around digits (`2021 年 11 月`) or between the letters of a spaced label (`姓 名`) go. */
+function cellSpacing(line: string): string {
+  return LETTER_SPACED.test(line) ? line.replace(/ /g, '') : line.replace(DIGIT_CJK_SPACE, '');
+}
+
+/**
+ * The ruled tables of a PDF as the document model's tables. A line break inside a cell between two Chinese
+ * characters is the cell's width wrapping a name (`长春一汽富维汽\n车零部件`), not a new paragraph: it goes.
+ */
+function ruledPdfTables(pages: { num: number; tables: string[][][] }[]): Table[] {
+  const tables: Table[] = [];
+  for (const page of pages)
+    for (const rows of page.tables)
+      tables.push({
+        index: tables.length,
+        page: page.num,
+        rows: rows.map((cells) =>
+          cells.map((text) => ({
+            text: text
+              .replace(CJK_BREAK, '')
+              .split('\n')
+              .map((line) => cellSpacing(line.replace(/[ \t]+/g, ' ').trim()))
+              .join('\n'),
+            colSpan: 1,
+            rowSpan: 1,
+          })),
+        ),
+      });
+  return tables;
+}
+
 async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions): Promise<Content> {
   const content = emptyContent();
   const outcome = await (options.sandbox ?? defaultSandbox()).run('pdf', bytes, options.timeoutMs, {
-    transfer: options.handOverBytes === true,
+    // An analysis after parsing (OCR) may render the pages: the bytes stay here.
+    transfer: options.handOverBytes === true && !options.analyse,
   });
   if (!outcome.ok) {
     content.findings.push(parserFailure(file, outcome));
@@ -168,7 +205,14 @@ async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions)
     if (repaired.repaired) repairedPages++;
     const lines = repaired.text
       .split(/\r\n|\r|\n/)
-      .map((l) => removeCjkSpacing(l.replace(/[ \t]+/g, ' ').trim()))
+      // A tab (pdf-parse's mark for a gap between cells) or a run of spaces stays a tab: a Word table's cells.
+      .map((l) =>
+        l
+          .split(/\t| {2,}/)
+          .map((cell) => removeCjkSpacing(cell.replace(/ +/g, ' ').trim()))
+          .filter(Boolean)
+          .join('\t'),
+      )
       .filter(Boolean);
     pages.push({ page: page.num, lines });
     if (lines.join('').replace(/\s/g, '').length < minPageChars) needsOcr.push(page.num);
@@ -176,7 +220,8 @@ async function readPdf(bytes: Uint8Array, file: string, options: ExtractOptions)
   const metadata: Record<string, string> = { ...outcome.result.info };
   if (nul > 0) metadata.nulCharactersRemoved = String(nul);
   if (repairedPages > 0) metadata.gbkMojibakeRepairedPages = String(repairedPages);
-  return { ...content, readable: true, pages, pageCount: outcome.result.total, needsOcr, metadata };
+  const tables = ruledPdfTables(outcome.result.tables ?? []);
+  return { ...content, readable: true, pages, tables, pageCount: outcome.result.total, needsOcr, metadata };
 }
 
 /** Excel (.xlsx, .xls, .xlsb), WPS Spreadsheets (.et) and LibreOffice (.ods) workbooks: one page per sheet. */

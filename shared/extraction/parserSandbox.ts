@@ -13,6 +13,8 @@ export interface DocRaw {
 export interface PdfRaw {
   total: number;
   pages: { num: number; text: string }[];
+  /** Ruled tables per page (pdf-parse getTable): tables → rows → cell texts. */
+  tables?: { num: number; tables: string[][][] }[];
   info: Record<string, string>;
 }
 /** A workbook as SheetJS reads it (xlsx, xls, WPS .et, ods): per sheet, in workbook order. */

@@ -40,6 +40,9 @@ async function parseDoc(bytes) {
   };
 }
 
+/** Pages searched for ruled tables. */
+const maxTablePages = 30;
+
 async function parsePdf(bytes) {
   const { PDFParse } = await import('pdf-parse');
   pdfAssets ??= pdfjsAssetDirs();
@@ -53,9 +56,13 @@ async function parsePdf(bytes) {
   try {
     const info = await parser.getInfo();
     const text = await parser.getText({ pageJoiner: '' });
+    // Ruled tables (a Word table printed to PDF keeps its cell borders): cells come back apart, where the text
+    // layer glues a label to its value. Forms sit in the first pages; a long report's later pages are not searched.
+    const ruled = await parser.getTable({ first: maxTablePages }).catch(() => ({ pages: [] }));
     return {
       total: text.total,
       pages: text.pages.map((p) => ({ num: p.num, text: p.text })),
+      tables: ruled.pages.map((p) => ({ num: p.num, tables: p.tables })),
       info: plainInfo(info.info),
     };
   } finally {
