@@ -172,6 +172,7 @@ const dateLabel = /^(?:签署|出具|反馈)?(?:日期|时间)\s*[:：]?\s*/;
 /** A unit's name standing alone: the sealing unit (长春市公安局, 中共长春市委统战部). */
 const unitName = /^[^\s，。,;；:：!！?？]{2,30}(?:局|委|部|厅|会|院|办|办公室|所|中心|机关|政府|分局|支队|大队|联)$/;
 
+const cjk = /[\p{Script=Han}，。；：、！？（）《》“”]/u;
 const notAUnit = /同意|意见|推荐|记录|违|核查|经|未|无|不/;
 
 interface Segment {
@@ -228,7 +229,14 @@ function readContent(segments: readonly Segment[]): Content {
       opinion.push(rest);
     }
   }
-  const text = opinion.join(' ').replace(/\s+/g, ' ').trim();
+  // Lines of a wrapped cell join without a space between Chinese characters.
+  const text = opinion
+    .reduce(
+      (all, part) => (all && !(cjk.test(all.slice(-1)) && cjk.test(part[0] ?? '')) ? `${all} ${part}` : all + part),
+      '',
+    )
+    .replace(/\s+/g, ' ')
+    .trim();
   return { ...(text ? { opinion: text } : {}), sealed, ...(seal ? { seal } : {}), ...(date ? { date } : {}) };
 }
 
@@ -265,10 +273,10 @@ function headingName(text: string): string | undefined {
   const rest = compact(text)
     .replace(numbering, '')
     .replace(
-      /吉林省质量奖|[(（][^)）]*[)）]|征求有关部门意见表|征求(?:有关)?(?:部门)?意见表?|主要起草人员?|申报单位|申报项目|的|[:：、.]/g,
+      /吉林省质量奖|[(（][^)）]*[)）]|征求有关部门意见表|征求(?:有关)?(?:部门)?意见表?|主要起草人员?|申报单位|申报项目|的|[:：、.《》〈〉<>"“”'‘’「」【】[\]]/g,
       '',
     );
-  return rest.length >= 2 && rest.length <= 20 && !departmentOf(rest) ? rest : undefined;
+  return /^\p{Script=Han}[\p{Script=Han}·]{1,19}$/u.test(rest) && !departmentOf(rest) ? rest : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -320,9 +328,47 @@ function readingOrder(doc: Pick<ExtractedDocument, 'path' | 'pages' | 'tables'>)
       if (doc.tables.length > 0 && text.includes('\t')) return;
       items.push({ kind: 'line', text, source: { file, page: page.page, line: i + 1 } });
     });
-  for (const row of rows.slice(next))
-    if (row.line !== '') items.push({ kind: 'row', table: row.table, grid: grids.get(row.table) ?? [], r: row.r });
-  return items;
+  const rest = rows.slice(next);
+  const unplaced = doc.tables.filter((t) => rest.some((row) => row.table === t));
+  return unplaced.reduce((acc, table) => placeTable(acc, table, grids.get(table) ?? []), items);
+}
+
+/**
+ * A table whose rows are not in the text flow as Word writes them (a PDF's detected table): it takes the place of the
+ * lines that are its text (every token of the line is text of the table), from the first line that starts its first
+ * row; when no line does, it goes after the text.
+ */
+function placeTable(items: Item[], table: Table, grid: GridCell[][]): Item[] {
+  const rowItems: Item[] = table.rows
+    .map((_, r) => ({ kind: 'row' as const, table, grid, r }))
+    .filter((item) => table.rows[item.r]?.some((c) => c.text.trim() !== ''));
+  const text = compact(
+    table.rows
+      .flat()
+      .map((c) => c.text)
+      .join(''),
+  );
+  const firstCell = compact(
+    table.rows
+      .flat()
+      .find((c) => c.text.trim() !== '')
+      ?.text.split('\n')[0] ?? '',
+  );
+  const covered = (item: Item) =>
+    item.kind === 'line' &&
+    item.text
+      .split(/\s+/)
+      .map(compact)
+      .filter(Boolean)
+      .every((token) => text.includes(token));
+  const at = items.findIndex(
+    (item) =>
+      covered(item) && item.kind === 'line' && firstCell !== '' && compact(item.text).startsWith(firstCell.slice(0, 4)),
+  );
+  if (at < 0) return [...items, ...rowItems];
+  let end = at;
+  while (end < items.length && covered(items[end] as Item)) end++;
+  return [...items.slice(0, at), ...rowItems, ...items.slice(end)];
 }
 
 const cellId = (cell: GridCell) => `${cell.row}:${cell.cell}`;
@@ -389,6 +435,7 @@ export function readConsultationRows(
     subject.name ??= value;
   };
   const setCategory = (category: string) => {
+    if (subject.category === category && rowsInSubject === 0) return;
     if (rowsInSubject > 0 || subject.category) newSubject();
     subject.category = category;
   };
@@ -442,7 +489,7 @@ export function readConsultationRows(
   const marker = (text: string) => heading(text) || (inForm && subjectMarker(text));
 
   const departmentLabelValue = (text: string): string | undefined => {
-    const m = /^(.{2,16}?)\s*[:：\t]\s*(.+)$/.exec(text.trim());
+    const m = /^(.{2,16}?)\s*(?:[:：\t]|\s)\s*(.+)$/.exec(text.trim());
     return m && departmentLabel.test(compact(m[1] as string)) ? (m[2] as string) : undefined;
   };
 
@@ -450,7 +497,8 @@ export function readConsultationRows(
     const t = text.replace(/\t/g, '  ').trim();
     if (!t) return;
     const c = compact(t);
-    if (sectionHeading.test(c) && !formHeading.test(c)) {
+    // 七、… ends section 六; 一、公安部门（…） 同意 is a numbered row of the form.
+    if (sectionHeading.test(c) && !formHeading.test(c) && !(inForm && leadingDepartment(t))) {
       close();
       inForm = false;
       return;
@@ -595,7 +643,12 @@ export function readConsultationRows(
       close();
       return;
     }
-    const [firstLine = '', ...moreLines] = (departmentCell?.cell.text ?? '').split('\n');
+    // The department's line, with an office bracket that wraps inside the cell joined: 人社部门（长春市人力资源 / 和社会保障局）
+    const cellLines = (departmentCell?.cell.text ?? '').split('\n');
+    let firstLine = cellLines[0] ?? '';
+    let wrapped = 1;
+    while (wrapped < cellLines.length && /[(（][^)）]*$/.test(firstLine)) firstLine += cellLines[wrapped++]?.trim();
+    const moreLines = cellLines.slice(wrapped);
     const head = departmentCell ? leadingDepartment(firstLine) : undefined;
     if (head && departmentCell) {
       const key = `${table.index}:${cellId(departmentCell.cell)}`;

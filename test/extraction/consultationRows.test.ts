@@ -210,6 +210,64 @@ describe('consultation rows: the table as PDF text', () => {
   });
 });
 
+describe('consultation rows: a PDF whose table was also detected', () => {
+  it('reads the table once, in place of the lines that are its text (wrapped cells included)', () => {
+    const doc = modelDocument('征求意见表.pdf', {
+      lines: [
+        '《吉林省质量奖征求意见表》',
+        '类别：非公有制企业及其负责人',
+        '单位名称 长春某某制造有限公司',
+        '征求意见部门 部门意见 盖章 日期',
+        '公安部门（长春市公安局） 同意。 （盖章）2025.08.05',
+        '人社部门（长春市人力资源',
+        '和社会保障局）',
+        '经核查，近三年无违法违规行为，',
+        '同意推荐。 （盖章）2025.08.09',
+      ],
+      tables: [
+        modelTable(0, [
+          ['单位名称', { text: '长春某某制造有限公司', colSpan: 3 }],
+          ['征求意见部门', '部门意见', '盖章', '日期'],
+          ['公安部门（长春市公安局）', '同意。', '（盖章）', '2025.08.05'],
+          [
+            '人社部门（长春市人力资源\n和社会保障局）',
+            '经核查，近三年无违法违规行为，\n同意推荐。',
+            '（盖章）',
+            '2025.08.09',
+          ],
+        ]),
+      ],
+    });
+    expect(readConsultationRows(doc, { wholeDocument: true })).toEqual([
+      expect.objectContaining({
+        department: 'PUBLIC_SECURITY',
+        subject: { category: '非公有制企业及其负责人', name: '长春某某制造有限公司' },
+        source: { file: '征求意见表.pdf', table: 0, row: 2, cell: 0 },
+      }),
+      expect.objectContaining({
+        department: 'HUMAN_RESOURCES_SOCIAL_SECURITY',
+        opinion: '经核查，近三年无违法违规行为，同意推荐。',
+        date: '2025-08-09',
+        subject: { category: '非公有制企业及其负责人', name: '长春某某制造有限公司' },
+      }),
+    ]);
+  });
+
+  it('rows numbered 一、二、 are rows of the form, not new sections', () => {
+    const doc = modelDocument('征求意见表.pdf', {
+      lines: [
+        '吉林省质量奖征求意见表',
+        '一、公安部门（长春市公安局） 同意 （盖章） 2025年7月30日',
+        '二、税务部门（国家税务总局长春市税务局） 同意 （盖章） 2025年7月31日',
+      ],
+    });
+    expect(departmentsRead(readConsultationRows(doc, { wholeDocument: true }))).toEqual([
+      'PUBLIC_SECURITY',
+      'TAXATION',
+    ]);
+  });
+});
+
 describe('consultation rows: one form per department', () => {
   it('reads the `征求意见部门：` label, the subject, the opinion, the seal line and the date', () => {
     const doc = modelDocument('征求意见表-公安.docx', {
