@@ -324,8 +324,6 @@ function readingOrder(doc: Pick<ExtractedDocument, 'path' | 'pages' | 'tables'>)
         next++;
         return;
       }
-      // A tab-joined line of a table row out of step (nested tables): the table itself is read below.
-      if (doc.tables.length > 0 && text.includes('\t')) return;
       items.push({ kind: 'line', text, source: { file, page: page.page, line: i + 1 } });
     });
   const rest = rows.slice(next);
