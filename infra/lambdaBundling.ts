@@ -63,9 +63,9 @@ export const campaignsDirInLambda = '/var/task/campaigns';
 export type AssetPart = 'parsers' | 'sevenZip' | 'ocr';
 
 export const assetPartsOf: Readonly<Record<string, readonly AssetPart[]>> = {
-  'intake.extractFile': ['parsers'],
+  // Each entry is parsed and its scans OCR'd in the same Map iteration; Verify only reads the stored models.
+  'intake.extractFile': ['parsers', 'ocr'],
   'intake.unpackBundle': ['sevenZip'],
-  'intake.verifyBundle': ['ocr'],
 };
 
 /** The shell command of the `afterBundling` hook adding `parts` to the asset in `outputDir`. */

@@ -50,15 +50,18 @@ const needs: Partial<Record<(typeof allStepHandlers)[number], Needs>> = {
 };
 
 /**
- * Intake.Verify's OCR budget on Lambda (shared/intake/intakeOcrOptions.ts reads it). The run must end inside the
- * 15-minute Lambda maximum: the defaults (40 pages × 20 s = 800 s of page budgets alone) would not, so the cap is
- * 24 pages × 15 s = 360 s of page budgets; the rest of the 900 s covers loading the documents, the seal checks of
- * typed consents (≤ 3 pages each, each within the page budget, ~1 s in practice), worker restarts after a page over
- * budget (~2 s each) and the check itself. Pages beyond the cap are reported (OCR_BUDGET_EXCEEDED, info), not read.
+ * Intake.ExtractFile's OCR budget on Lambda (shared/intake/intakeOcrOptions.ts reads it). OCR runs there, one file per
+ * Map iteration, so there is no bundle cap: at most 30 pages per file × 15 s = 450 s of page budgets, half of the
+ * 15-minute timeout; the rest covers fetching the entry, parsing it (its own budget), the OCR engine's start on a cold
+ * container (~3 s), the seal checks of a typed consent and storing the model. Pages beyond the cap are reported
+ * (OCR_BUDGET_EXCEEDED, info), not read.
  */
-export const verifyOcrEnvironment = { AWARD_OCR_PAGES: '24', AWARD_OCR_PAGE_MS: '15000' } as const;
-/** Verify's Lambda: the maximum timeout, and memory for the OCR engine (chi_sim model) and a page-render thread. */
-export const verifyFunction = { timeout: Duration.minutes(15), memorySize: 3008 } as const;
+export const extractOcrEnvironment = { AWARD_OCR_FILE_PAGES: '30', AWARD_OCR_PAGE_MS: '15000' } as const;
+/**
+ * ExtractFile's Lambda: the maximum timeout (for a 30-page scan), and memory for the parser worker, the OCR engine
+ * (chi_sim model) and a page-render thread — 3008 MB also gives the function ~1.7 vCPU.
+ */
+export const extractFunction = { timeout: Duration.minutes(15), memorySize: 3008 } as const;
 
 /**
  * Both state machines, their Lambdas, the S3 → EventBridge → ingest path, the office topic, DLQs and alarms.
@@ -107,9 +110,9 @@ export class Workflows extends Construct {
         description: `Jilin Quality Award step ${handler}`,
         key,
         timeout: handler.startsWith('intake.') ? Duration.minutes(5) : Duration.seconds(60),
-        // Two parser workers, each capped at a 1 GB heap, beside the handler: one full vCPU's worth of memory.
-        ...(handler === 'intake.extractFile' ? { memorySize: 1769 } : {}),
-        ...(handler === 'intake.verifyBundle' ? verifyFunction : {}),
+        ...(handler === 'intake.extractFile' ? extractFunction : {}),
+        // Verify holds every document model of the bundle (up to 2,000) while it checks them; it OCRs nothing.
+        ...(handler === 'intake.verifyBundle' ? { memorySize: 1769 } : {}),
         ...(assetPartsOf[handler] ? { assetParts: assetPartsOf[handler] } : {}),
         environment: {
           RECORDS_TABLE: table.tableName,
@@ -119,7 +122,7 @@ export class Workflows extends Construct {
           AWARD_RUNTIME: 'aws',
           PROJECT_STATE_MACHINE_ARN: this.projectArn,
           POWERTOOLS_SERVICE_NAME: handler.split('.')[0] ?? 'award',
-          ...(handler === 'intake.verifyBundle' ? verifyOcrEnvironment : {}),
+          ...(handler === 'intake.extractFile' ? extractOcrEnvironment : {}),
         },
       });
       table.grantReadWriteData(fn);

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCanvas, buildFunctionAsset, buildHandlerBundle } from '../../infra/lambdaAssets.js';
 import { repoRoot } from '../../infra/lambdaBundling.js';
-import { verifyFunction, verifyOcrEnvironment } from '../../infra/workflows.js';
+import { extractFunction, extractOcrEnvironment } from '../../infra/workflows.js';
 import { intakeOcrOptions } from '../../shared/intake/intakeOcrOptions.js';
 import { buildDocx } from '../fixtures/chineseDocx.js';
 import { buildPdf } from '../fixtures/chinesePdf.js';
@@ -18,12 +18,12 @@ import { buildWorkbook, qmSummarySheets } from '../fixtures/summaryWorkbook.js';
 const run = promisify(execFile);
 
 /**
- * The Lambda artifacts of intake.extractFile, intake.unpackBundle and intake.verifyBundle (OCR), built as the CDK app builds them (handler
+ * The Lambda artifacts of intake.extractFile (parsers and OCR), intake.unpackBundle and intake.verifyBundle, built as the CDK app builds them (handler
  * bundle with the shared esbuild options, then the afterBundling parts), copied nowhere near the repository and
  * exercised in a plain Node process: only the Lambda runtime's SDK (`@aws-sdk/*`) is resolvable from there, as on
  * Lambda. The probe modules are the handlers' extraction, ISO and OCR code, bundled the same way into the same folder.
- * The Verify asset is built for this machine's architecture (its canvas binding must load here); the arm64 one the
- * CDK app ships is checked for its binding only.
+ * The ExtractFile asset is built for this machine's architecture (its canvas binding must load here); the arm64 one
+ * the CDK app ships is checked for its binding only.
  */
 let root = '';
 const asset = { extract: '', unpack: '', verify: '' };
@@ -33,7 +33,7 @@ let outcome: {
   pdf: { readable: boolean; text: string; findings: string[] };
   xlsx: { readable: boolean; text: string; findings: string[] };
   iso: { paths: string[]; findings: string[] };
-  ocr: { pdf: PageOutcome; jpeg: PageOutcome };
+  ocr: { pdf: PageOutcome; jpeg: PageOutcome; pass: { material: string; sealDetected?: boolean; unit?: string } };
   handlers: { extract: string; unpack: string; verify: string };
 };
 const here = process.arch === 'arm64' ? 'arm64' : 'x64';
@@ -43,13 +43,13 @@ beforeAll(async () => {
   asset.extract = join(root, 'extractFile');
   asset.unpack = join(root, 'unpackBundle');
   // One build per function; the ISO part uses this machine's 7-Zip build (the deployed asset carries arm64's).
-  await buildFunctionAsset('intake.extractFile', asset.extract);
+  await buildFunctionAsset('intake.extractFile', asset.extract, here);
   await buildHandlerBundle('test/infra/artifactProbe.ts', asset.extract, 'artifactProbe.mjs');
+  await buildHandlerBundle('test/infra/ocrArtifactProbe.ts', asset.extract, 'ocrArtifactProbe.mjs');
   await buildFunctionAsset('intake.unpackBundle', asset.unpack, here);
   await buildHandlerBundle('test/infra/artifactProbe.ts', asset.unpack, 'artifactProbe.mjs');
   asset.verify = join(root, 'verifyBundle');
   await buildFunctionAsset('intake.verifyBundle', asset.verify, here);
-  await buildHandlerBundle('test/infra/ocrArtifactProbe.ts', asset.verify, 'ocrArtifactProbe.mjs');
   // The Lambda runtime provides SDK v3; nothing else of the repository is reachable from the asset folders.
   await mkdir(join(root, 'node_modules'));
   await symlink(join(repoRoot, 'node_modules', '@aws-sdk'), join(root, 'node_modules', '@aws-sdk'));
@@ -83,7 +83,7 @@ beforeAll(async () => {
     const paths = [];
     const findings = await iso.readIsoBundle(${JSON.stringify(join(inputs, 'bundle.iso'))},
       async (entry) => { paths.push(entry.path); }, iso.defaultBundleLimits);
-    const ocr = await import(${JSON.stringify(join(asset.verify, 'ocrArtifactProbe.mjs'))});
+    const ocr = await import(${JSON.stringify(join(asset.extract, 'ocrArtifactProbe.mjs'))});
     const ctx = { engine: ocr.sharedOcrEngine(), renderer: ocr.sharedPdfPageRenderer(), perPageMs: 60000, dpi: 200,
       minConfidence: 75 };
     const page = async (source) => {
@@ -93,6 +93,11 @@ beforeAll(async () => {
     const bytes = async (name) => new Uint8Array(await readFile(${JSON.stringify(inputs)} + '/' + name));
     const pdfPage = await page({ kind: 'pdf', pdf: await bytes('consent.pdf'), page: 1 });
     const jpegPage = await page({ kind: 'image', image: await bytes('certificate.jpg') });
+    const passed = await ocr.extractFile(await bytes('consent.pdf'), 'scan001.pdf',
+      { analyse: ocr.documentOcr({ perPageMs: 60000 }) });
+    const pass = { material: passed.materialType, sealDetected: passed.ocr?.consent?.sealDetected,
+      unit: passed.ocr?.consent?.unit?.value };
+    await ocr.closeDefaultSandbox();
     await ocr.closeSharedOcrEngine();
     await ocr.closeSharedPdfPageRenderer();
     process.env.SUBMISSIONS_BUCKET = 'artifact-test';
@@ -100,7 +105,7 @@ beforeAll(async () => {
     const unpack = await import(${JSON.stringify(join(asset.unpack, 'index.mjs'))});
     const verify = await import(${JSON.stringify(join(asset.verify, 'index.mjs'))});
     console.log(JSON.stringify({ docx, pdf, xlsx, iso: { paths, findings: findings.map((f) => f.code) },
-      ocr: { pdf: pdfPage, jpeg: jpegPage },
+      ocr: { pdf: pdfPage, jpeg: jpegPage, pass },
       handlers: { extract: typeof extract.handler, unpack: typeof unpack.handler, verify: typeof verify.handler } }));
     process.exit(0);
   `;
@@ -172,8 +177,8 @@ describe('the intake Lambda artifacts work on their own', () => {
     expect(outcome.handlers).toEqual({ extract: 'function', unpack: 'function', verify: 'function' });
   });
 
-  it('verifyBundle ships the OCR and render workers, tesseract.js with its engine, the trained data and canvas', async () => {
-    const files = await filesOf(asset.verify);
+  it('extractFile also ships the OCR and render workers, tesseract.js with its engine, the trained data and canvas', async () => {
+    const files = await filesOf(asset.extract);
     for (const file of [
       'index.mjs',
       'ocrWorker.mjs',
@@ -193,15 +198,25 @@ describe('the intake Lambda artifacts work on their own', () => {
       expect(files).toContain(file);
   });
 
-  it('verifyBundle renders an image-only PDF consent, finds its seal and reads it with the shipped engine and data', () => {
+  it('extractFile renders an image-only PDF consent, finds its seal and reads it with the shipped engine and data', () => {
     expect(outcome.ocr.pdf).toMatchObject({ status: 'recognised', seal: { detected: true } });
     expect(outcome.ocr.pdf.text).toContain(consentUnit);
     expect(outcome.ocr.pdf.text).toContain('脱密审核');
   });
 
-  it('verifyBundle reads a JPEG certificate scan (decoded by the shipped canvas binding)', () => {
+  it('extractFile reads a JPEG certificate scan (decoded by the shipped canvas binding)', () => {
     expect(outcome.ocr.jpeg.status).toBe('recognised');
     expect(outcome.ocr.jpeg.text).toContain(certificateCode);
+  });
+
+  it('extractFile reads a scanned consent in one pass: parsed, OCR’d and analysed with its OCR text', () => {
+    expect(outcome.ocr.pass).toEqual({ material: 'DECLASSIFICATION_CONSENT', sealDetected: true, unit: consentUnit });
+  });
+
+  it('verifyBundle carries no OCR: it only reads the stored models', async () => {
+    const files = await filesOf(asset.verify);
+    expect(files).not.toContain('ocrWorker.mjs');
+    expect(files.some((f) => f.includes('tesseract'))).toBe(false);
   });
 
   it('the arm64 asset the CDK app ships carries the aarch64 canvas binding at the lock file version', async () => {
@@ -218,13 +233,14 @@ describe('the intake Lambda artifacts work on their own', () => {
   });
 });
 
-describe("Verify's OCR budget on Lambda", () => {
-  it('caps pages × per-page budget at under half of the 15-minute timeout, leaving the rest for loading and checking', () => {
-    const options = intakeOcrOptions(verifyOcrEnvironment);
-    if (options === false) throw new Error('OCR is off on the Verify Lambda');
-    expect(options).toMatchObject({ maxPagesPerBundle: 24, perPageMs: 15_000 });
-    const pagesMs = (options.maxPagesPerBundle ?? 0) * (options.perPageMs ?? 0);
-    expect(verifyFunction.timeout.toSeconds()).toBe(900);
-    expect(pagesMs).toBeLessThanOrEqual((verifyFunction.timeout.toSeconds() * 1000) / 2);
+describe("ExtractFile's OCR budget on Lambda", () => {
+  it('caps pages per file × per-page budget at half of the 15-minute timeout, leaving the rest for parsing and storing', () => {
+    const options = intakeOcrOptions(extractOcrEnvironment);
+    if (options === false) throw new Error('OCR is off on the ExtractFile Lambda');
+    expect(options).toMatchObject({ maxPagesPerFile: 30, perPageMs: 15_000 });
+    expect(options.maxPagesPerBundle).toBeUndefined();
+    const pagesMs = (options.maxPagesPerFile ?? 0) * (options.perPageMs ?? 0);
+    expect(extractFunction.timeout.toSeconds()).toBe(900);
+    expect(pagesMs).toBeLessThanOrEqual((extractFunction.timeout.toSeconds() * 1000) / 2);
   });
 });
