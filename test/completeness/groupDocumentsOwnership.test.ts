@@ -87,6 +87,17 @@ describe('whose 脱密审核同意书: the signer decides, not only where the fi
     expect(ownerOf(groupDocuments(docs, campaign), '脱密审核同意书.pdf')).toEqual(['RU']);
   });
 
+  it('the unit’s consent signed only by a closing block (unit name above the date) and naming the applicant in its body', () => {
+    const lines = [
+      '脱密审核同意书',
+      `我局推荐的${orgA.name}申报材料已进行脱密处理，不含涉密信息，同意报送。`,
+      unitName,
+      '2025年8月20日',
+    ];
+    const docs = [form('组织申报表.docx'), modelDocument('03 脱密审核同意书（盖章）.pdf', lines)];
+    expect(ownerOf(groupDocuments(docs, campaign), '03 脱密审核同意书（盖章）.pdf')).toEqual(['RU']);
+  });
+
   it('one consent signed by both the applicant and the unit counts for both', () => {
     const lines = [
       '脱密审核同意书',
