@@ -195,16 +195,6 @@ function gluedValueFits(key: FieldKey, value: string): boolean {
   return hasShape(key) && valueFits(key, value);
 }
 
-/** Raw offset in `raw` after its first `count` normalised characters. */
-function rawOffsetAfter(raw: string, count: number): number {
-  let seen = 0;
-  for (let i = 0; i < raw.length; i++) {
-    if (seen >= count) return i;
-    seen += normaliseLabel(raw[i] as string).length;
-  }
-  return raw.length;
-}
-
 /** Placeholders of an unfilled form: underscores, dashes, slashes. */
 const placeholderOnly = /^[_＿\-—–/／\\.。·…\s]*$/;
 
@@ -258,9 +248,9 @@ export function readLine(line: string): LineReading {
     }
     if (!accepted || token.colonAfter) continue;
     const glued = gluedAt(line, tokens, i);
-    if (glued) {
-      hits.push(glued);
-      i = glued.last;
+    if (glued.length > 0) {
+      hits.push(...glued);
+      i = (glued[glued.length - 1] as Hit).last;
     }
   }
   reading.hasLabel = hits.length > 0;
@@ -287,24 +277,91 @@ export function readLine(line: string): LineReading {
 
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 
-/** A label glued to its value in one token ("统一社会信用代码91220101…", "是否为统战人士是（√）否（）"). */
-function gluedAt(line: string, tokens: Token[], i: number): Hit | undefined {
+/** Glued tokens longer than this are prose, not a run of form pairs. */
+const longestGluedToken = 120;
+
+/**
+ * Labels glued to their values in one token, as PDF text without gaps reads: "统一社会信用代码91220101…",
+ * "是否为统战人士是（√）否（）", "单位名称吉林省某某有限公司成立时间2008年5月". A value ends where the next label (of three
+ * characters or more) begins. A value must have its field's shape (or be a choice answer); a name or title is taken
+ * only between two labels, when a shaped pair on the same token shows that this is a form line.
+ */
+function gluedAt(line: string, tokens: Token[], i: number): Hit[] {
   const token = tokens[i] as Token;
-  const norm = token.norm;
-  if (norm.length < 3 || !labelStarts.has(norm[0] as string)) return undefined;
-  const raw = line.slice(token.start, token.end);
-  const numbering = raw.length - raw.replace(leadingNumbering, '').length;
-  for (let end = Math.min(norm.length - 1, longestLabel); end >= 2; end--) {
-    const key = fieldOfNormalisedLabel(norm.slice(0, end));
-    if (!key) continue;
-    const cut = token.start + numbering + rawOffsetAfter(raw.slice(numbering), end);
-    // A choice answer runs to the end of its segment ("是否具有法人资格☑是 □否").
-    const last = choiceFields.has(key) ? segmentLast(tokens, i) : i;
-    const value = line.slice(cut, (tokens[last] as Token).end);
-    if (!gluedValueFits(key, value)) return undefined;
-    return { key, first: i, last, label: line.slice(token.start, cut), glued: cleanValue(value) };
+  if (token.norm.length < 3 || token.end - token.start > longestGluedToken || !labelStarts.has(token.norm[0] as string))
+    return [];
+  const whole = line.slice(token.start, token.end);
+  const base = token.start + whole.length - whole.replace(leadingNumbering, '').length;
+  const raw = line.slice(base, token.end);
+  let norm = '';
+  const rawAt: number[] = [];
+  for (let r = 0; r < raw.length; r++)
+    for (const ch of normaliseLabel(raw[r] as string)) {
+      rawAt.push(r);
+      norm += ch;
+    }
+  rawAt.push(raw.length);
+  const labelFrom = (k: number, shortest: number) => {
+    for (let length = Math.min(norm.length - k, longestLabel); length >= shortest; length--) {
+      const label = norm.slice(k, k + length);
+      const key = fieldOfNormalisedLabel(label);
+      if (key || (k > 0 && isOtherNormalisedLabel(label))) return { key, length };
+    }
+    return undefined;
+  };
+  type Found = NonNullable<ReturnType<typeof labelFrom>>;
+  const pairs: { key: FieldKey | undefined; labelStart: number; valueStart: number; valueEnd: number }[] = [];
+  let at = 0;
+  let found = labelFrom(0, 2);
+  if (!found?.key || found.length === norm.length) return [];
+  while (found) {
+    const valueStart = at + found.length;
+    let next: { at: number; found: Found } | undefined;
+    for (let q = valueStart; q < norm.length - 1 && !next; q++) {
+      const label = labelStarts.has(norm[q] as string) ? labelFrom(q, 3) : undefined;
+      if (label) next = { at: q, found: label };
+    }
+    pairs.push({ key: found.key, labelStart: at, valueStart, valueEnd: next?.at ?? norm.length });
+    at = next?.at ?? norm.length;
+    found = next?.found;
   }
-  return undefined;
+  const rawIndex = (k: number) => base + (rawAt[k] as number);
+  // Several labels, or a shaped value, on one token: a form line, where a name or title may be taken too.
+  const formLine =
+    pairs.filter((p) => p.key).length >= 2 ||
+    pairs.some(
+      (p) => p.key && hasShape(p.key) && valueFits(p.key, line.slice(rawIndex(p.valueStart), rawIndex(p.valueEnd))),
+    );
+  const hits: Hit[] = [];
+  for (const [n, pair] of pairs.entries()) {
+    if (pair.valueStart === pair.valueEnd) continue;
+    const lastPair = n === pairs.length - 1;
+    const key = pair.key;
+    // A choice answer at the end runs to the end of its segment ("是否具有法人资格☑是 □否").
+    let last = lastPair && key && choiceFields.has(key) ? segmentLast(tokens, i) : i;
+    let value = line.slice(rawIndex(pair.valueStart), lastPair ? (tokens[last] as Token).end : rawIndex(pair.valueEnd));
+    if (!key) continue;
+    // A shaped value may hold a space ("T/JLAS 012-2021" glued as "标准编号T/JLAS 012-2021"): up to the cell's end.
+    if (lastPair && hasShape(key) && !valueFits(key, value)) {
+      const wider = line.slice(rawIndex(pair.valueStart), (tokens[segmentLast(tokens, i)] as Token).end);
+      if (valueFits(key, wider)) {
+        last = segmentLast(tokens, i);
+        value = wider;
+      }
+    }
+    const fits =
+      gluedValueFits(key, value) ||
+      (formLine &&
+        !hasShape(key) &&
+        !choiceFields.has(key) &&
+        value.length >= 2 &&
+        value.length <= longestLabel &&
+        valueFits(key, value));
+    if (!fits) break;
+    const label = line.slice(n === 0 ? token.start : rawIndex(pair.labelStart), rawIndex(pair.valueStart));
+    hits.push({ key, first: i, last, label, glued: cleanValue(value) });
+  }
+  return hits;
 }
 
 function segmentLast(tokens: Token[], i: number): number {
@@ -367,15 +424,17 @@ function valuesBelow(
     if (text.length <= longestValueBelow && !/[。；;]$/.test(text)) keep(only.key, only.label, text);
     return fields;
   }
-  if (header.segments.length === reading.segments.length) {
+  const ownSegments = new Set(labels.map((l) => l.segment)).size === labels.length;
+  if (ownSegments && header.segments.length === reading.segments.length) {
     for (const label of labels) keep(label.key, label.label, reading.segments[label.segment] ?? '');
     return fields;
   }
-  const headerCells = header.segments.filter((s) => s.trim() !== '');
+  // Empty cells vanish in PDF text: cell by cell in order, or word by word when the cells are one space apart.
   const cells = reading.segments.filter((s) => s.trim() !== '');
-  if (headerCells.length === labels.length && cells.length === labels.length)
-    labels.forEach((label, i) => {
-      keep(label.key, label.label, cells[i] ?? '');
-    });
+  const words = line.trim().split(/\s+/);
+  const values = ownSegments && cells.length === labels.length ? cells : words.length === labels.length ? words : [];
+  labels.forEach((label, i) => {
+    if (values.length > 0) keep(label.key, label.label, values[i] ?? '');
+  });
   return fields;
 }

@@ -8,10 +8,20 @@ const cjkChar = new RegExp(`[${CJK}]`, 'g');
 
 /**
  * LibreOffice-made (and other) PDFs put ASCII spaces between Chinese characters and digits ("2024 年 5 月"), and
- * glyph-positioned CJK text between Chinese characters. Chinese text has no word spaces, so they go.
+ * glyph-positioned CJK text between Chinese characters ("单 位 名 称"). Chinese text has no word spaces, so they go —
+ * except a space between two runs of several Chinese characters: the gap between two cells of a Word table printed
+ * to PDF ("单位名称 吉林省某某有限公司"), which the form reader needs.
  */
 export function removeCjkSpacing(line: string): string {
-  return line.replace(spaceBetweenCjk, '$1').replace(spaceCjkThenDigit, '$1').replace(spaceDigitThenCjk, '$1');
+  return line
+    .replace(spaceBetweenCjk, (match: string, before: string, offset: number) => {
+      const next = offset + match.length;
+      const singleLeft = offset === 0 || /\s/.test(line[offset - 1] ?? ' ');
+      const singleRight = next + 1 >= line.length || /\s/.test(line[next + 1] ?? ' ');
+      return singleLeft || singleRight ? before : `${before} `;
+    })
+    .replace(spaceCjkThenDigit, '$1')
+    .replace(spaceDigitThenCjk, '$1');
 }
 
 /** Characters a font lacks come out as U+0000; they carry nothing. */

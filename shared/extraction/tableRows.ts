@@ -108,6 +108,16 @@ const segmentsOf = (line: string) =>
     .split(/\t|\s{2,}/)
     .map(cellText)
     .filter(Boolean);
+/**
+ * Cells one space apart (PDF text of a table without gaps wide enough for a tab), where a number glued to Chinese
+ * text ("1赵一", "研究员40负责…": the PDF text repair joins digits to Chinese) is a cell of its own.
+ */
+const wordsOf = (line: string) =>
+  line
+    .normalize('NFKC')
+    .split(/\s+/)
+    .flatMap((word) => word.split(/(?<=[\u3400-\u9fff])(?=\d)|(?<=\d%?)(?=[\u3400-\u9fff])/))
+    .filter(Boolean);
 const heading =
   /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十]+[章部分节])/;
 
@@ -121,12 +131,20 @@ const heading =
 function rowsOfLines(file: string, page: PageText): TableRow[] {
   const rows: TableRow[] = [];
   let header: (ColumnKey | undefined)[] | undefined;
+  let split = segmentsOf;
   page.lines.forEach((line, i) => {
-    const segments = segmentsOf(line);
     if (!header) {
-      if (segments.length >= 2 && isHeader(segments)) header = segments.map((s) => columnOfLabel(s));
+      for (const splitter of [segmentsOf, wordsOf]) {
+        const cells = splitter(line);
+        if (cells.length >= 2 && isHeader(cells)) {
+          header = cells.map((s) => columnOfLabel(s));
+          split = splitter;
+          return;
+        }
+      }
       return;
     }
+    const segments = split(line);
     const source = { file, page: page.page, line: i + 1 };
     if (segments.length < 2) {
       if (heading.test(line.trim()) || line.trim().length > 15) header = undefined;
