@@ -16,9 +16,7 @@ const evidenceMaterials: Record<Application['track'], MaterialType[]> = {
 };
 
 /** A statement that a publicity took place (a title such as “遴选、公示及异议处理情况” alone is not one). */
-const publicityStatement = /公示(?:时间|期|日期)|(?:已|经|进行了?|予以).{0,12}公示/;
-const clauseEnd = /[。；;，,！!？?]/;
-const rangeMarkAtEnd = /(?:至|到|起至|—|-|~|～|－)\s*$/;
+const publicityStatement = /公示(?:时间|期|日期)|(?:已|经|进行了?|予以)[^。；;]{0,12}公示/;
 
 /** A window written in a publicity evidence, with where it was written. */
 export interface WrittenWindow {
@@ -26,23 +24,48 @@ export interface WrittenWindow {
   source: SourceRef;
 }
 
+/** A clause that speaks of something after the publicity (公示期满后, 公示结束后): its dates are not the window. */
+const afterPublicity = /公示(?:期满|结束|完毕)|公示后/;
+/** What else a dated clause may report (a meeting, a review, the submission): then it is not the window. */
+const otherActivity = /研究|审核|审查|评审|召开|会议|受理|报送|上报|申报|推荐|征求|起草|发布|实施/;
+
+function isWindowClause(clause: string): boolean {
+  const c = compactText(clause);
+  return !afterPublicity.test(c) && (c.includes('公示') || !otherActivity.test(c));
+}
+
 /**
- * The windows of a publicity written in a document: a date range in the same clause as 公示 (`公示时间：2025年7月28日至
- * 8月1日`, `于7月28日至8月1日在本单位公示`), or on the line under a short `公示时间` label (a Word table made PDF); a range
- * broken over two lines is joined. Ranges in other clauses (`公示期满后，于8月4日至5日集体研究`) are not the window.
+ * The windows of a publicity written in a document, page by page: a date range in a sentence that speaks of the
+ * publicity, in the clause that names it (`公示时间：2025年7月28日至8月1日`, `于7月28日至8月1日在本单位公示`) or in a
+ * clause beside it that reports nothing else (`分别进行了公示，自7月28日起至8月1日止`); lines are read as one text, so
+ * a window wrapped over two lines or under a `公示时间` label (a Word table made PDF) is read too. A range in a clause
+ * after the publicity or about another activity (`公示期满后，于8月4日至5日集体研究`) is not the window.
  */
 export function publicityWindows(doc: Pick<ExtractedDocument, 'path' | 'pages'>, year: number): WrittenWindow[] {
   const windows: WrittenWindow[] = [];
-  for (const page of doc.pages)
-    page.lines.forEach((raw, i) => {
-      const line = rangeMarkAtEnd.test(raw) ? `${raw}${page.lines[i + 1] ?? ''}` : raw;
-      const above = compactText(page.lines[i - 1] ?? '');
-      const labelAbove = above.length <= 12 && above.includes('公示') && !rangeMarkAtEnd.test(above);
-      const clauses = labelAbove ? [line] : line.split(clauseEnd).filter((c) => c.includes('公示'));
-      for (const clause of clauses)
-        for (const read of findDateRanges(clause, { defaultYear: year }))
-          windows.push({ read, source: { file: doc.path, page: page.page, line: i + 1 } });
-    });
+  for (const page of doc.pages) {
+    const text = page.lines.join('\n');
+    const lineAt = (offset: number) => text.slice(0, offset).split('\n').length;
+    for (const sentence of text.matchAll(/[^。；;！!？?]+/g)) {
+      const clauses = [...sentence[0].matchAll(/[^，,]+/g)].map((c) => ({ text: c[0], at: sentence.index + c.index }));
+      if (!/公示(?!期满|结束|完毕|后)/.test(compactText(sentence[0]))) continue;
+      for (const clause of clauses) {
+        // A clause that runs over lines without punctuation (table cells) is read line by line when it is not the window.
+        const parts = isWindowClause(clause.text)
+          ? [clause]
+          : clause.text.split('\n').map((text, i, all) => ({
+              text,
+              at: clause.at + all.slice(0, i).reduce((n, t) => n + t.length + 1, 0),
+            }));
+        for (const part of parts.filter((p) => isWindowClause(p.text))) {
+          const ranges = findDateRanges(part.text, { defaultYear: year });
+          const firstDigit = Math.max(0, part.text.search(/[0-9０-９〇零一二三四五六七八九]/));
+          const line = lineAt(part.at + firstDigit);
+          for (const read of ranges) windows.push({ read, source: { file: doc.path, page: page.page, line } });
+        }
+      }
+    }
+  }
   return windows;
 }
 
@@ -73,7 +96,7 @@ export function checkPublicityEvidence(
   const need = campaign.publicity.workingDays[track].internal;
   const candidates = documents.filter((d) => evidenceMaterials[track].includes(d.materialType));
   const speaking = candidates.filter(
-    (d) => d.readable && documentLines(d).some((l) => publicityStatement.test(compactText(l))),
+    (d) => d.readable && publicityStatement.test(compactText(documentLines(d).join(''))),
   );
   const scans = candidates.filter((d) => !speaking.includes(d) && (!d.readable || isImageOnly(d)));
   if (speaking.length === 0 && scans.length === 0)

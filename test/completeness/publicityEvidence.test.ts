@@ -75,6 +75,13 @@ describe('internal publicity window (notice 三(一)1: 不少于5个工作日)',
     expect(qmOrg('公示时间：2025年7月30日至', '2025年8月1日，无异议')).toMatchObject([{ severity: 'blocking' }]);
   });
 
+  it('reads a window in the clause beside the one naming the publicity, and one wrapped over lines', () => {
+    expect(qmOrg('申报单位和各主要起草人员所在单位分别进行了公示，自2025年7月28日起至8月1日止。')).toEqual([]);
+    expect(qmOrg('本单位分别进行了公', '示，自2025年7', '月30日起至8月1日止。')).toMatchObject([
+      { severity: 'blocking', evidence: '2025-07-30至2025-08-01', source: { line: 2 } },
+    ]);
+  });
+
   it('a range in another clause is not the window (公示期满后，于…至…集体研究)', () => {
     expect(qmOrg('公示时间：2025年7月28日至8月1日', '公示期满后，于2025年8月4日至8月5日集体研究')).toEqual([]);
   });
