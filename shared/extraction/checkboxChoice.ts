@@ -42,6 +42,8 @@ interface Item {
   text?: string;
   /** Whitespace or a separator stands before it (a line break too). */
   gap: boolean;
+  /** The separator written before it, as it was. */
+  before?: string;
   /** Nothing but marks follows it up to the end of its line. */
   trailing?: boolean;
 }
@@ -62,14 +64,27 @@ function splitKnown(text: string, known: readonly string[]): string[] {
 
 function items(text: string, known: readonly string[]): Item[] {
   const out: Item[] = [];
-  for (const line of text.split('\n')) {
+  for (const [n, line] of text.split('\n').entries()) {
     let gap = true;
+    let before = n > 0 ? '\n' : '';
     const start = out.length;
     for (const [, mark, space, word] of line.matchAll(tokenPattern)) {
-      if (space) gap = true;
-      else if (mark) out.push({ mark: mark === CHECKED, gap });
-      else out.push(...splitKnown(word as string, known).map((part, i) => ({ text: part, gap: gap && i === 0 })));
-      if (!space) gap = false;
+      if (space) {
+        gap = true;
+        before += space;
+        continue;
+      }
+      if (mark) out.push({ mark: mark === CHECKED, gap, before });
+      else
+        out.push(
+          ...splitKnown(word as string, known).map((part, i) => ({
+            text: part,
+            gap: gap && i === 0,
+            before: i === 0 ? before : '',
+          })),
+        );
+      gap = false;
+      before = '';
     }
     for (let i = out.length - 1; i >= start && out[i]?.mark !== undefined; i--) (out[i] as Item).trailing = true;
   }
@@ -87,14 +102,55 @@ function items(text: string, known: readonly string[]): Item[] {
  * extraction glued them ("是否√", "一等奖二等奖").
  */
 export function readChoice(text: string, known: readonly string[] = ['是', '否']): Choice {
-  let t = text.replace(instructionTick, '');
-  for (const [pattern, mark] of bracketedMarks) t = t.replace(pattern, mark);
-  t = t.replace(checkedGlyphs, CHECKED).replace(emptyGlyphs, EMPTY);
-  if (!t.includes(CHECKED) && !t.includes(EMPTY)) {
-    const answer = t.split(separator).filter(Boolean).join(' ');
+  const marked = markText(text);
+  if (!marked.includes(CHECKED) && !marked.includes(EMPTY)) {
+    const answer = marked.split(separator).filter(Boolean).join(' ');
     return { boxed: false, selected: answer ? [answer] : [], options: answer ? [answer] : [] };
   }
-  const all = items(t, known);
+  const { all, optionIndexes, selected } = analyse(marked, known);
+  const options = optionIndexes.map((i) => all[i]?.text as string);
+  if (!selected) return { boxed: true, selected: [], options, ambiguous: true };
+  return { boxed: true, selected: selected.map((i) => all[i]?.text as string), options };
+}
+
+/**
+ * The text as it was answered: the tick marks dropped, and with them each option whose box was left empty
+ * ("☑同意 □不同意，无违法记录" → "同意，无违法记录"), so that words of unticked options are not read as the answer.
+ * Text without boxes, or whose ticks cannot be placed, comes back unchanged.
+ */
+export function chosenText(text: string, known: readonly string[] = []): string {
+  const marked = markText(text);
+  if (!marked.includes(CHECKED) && !marked.includes(EMPTY)) return text;
+  const { all, ownerOf, selected } = analyse(marked, known);
+  if (!selected) return text;
+  const boxedOptions = new Set(ownerOf.values());
+  return all
+    .map((item, i) =>
+      item.mark !== undefined || (boxedOptions.has(i) && !selected.includes(i))
+        ? (item.before ?? '')
+        : `${item.before ?? ''}${item.text}`,
+    )
+    .join('')
+    .trim();
+}
+
+function markText(text: string): string {
+  let t = text.replace(instructionTick, '');
+  for (const [pattern, mark] of bracketedMarks) t = t.replace(pattern, mark);
+  return t.replace(checkedGlyphs, CHECKED).replace(emptyGlyphs, EMPTY);
+}
+
+interface Analysis {
+  all: Item[];
+  optionIndexes: number[];
+  /** Which mark belongs to which option (item indexes). */
+  ownerOf: Map<number, number>;
+  /** The ticked options (item indexes); undefined when the marks cannot be placed. */
+  selected?: number[];
+}
+
+function analyse(marked: string, known: readonly string[]): Analysis {
+  const all = items(marked, known);
   const marksFirst = all[0]?.mark !== undefined;
   const optionIndexes = all.flatMap((item, i) => (item.text !== undefined ? [i] : []));
   const ownerOf = new Map<number, number>();
@@ -112,9 +168,6 @@ export function readChoice(text: string, known: readonly string[] = ['是', '否
     else stray.push(i);
   });
   const marksOf = (option: number) => [...ownerOf].filter(([, o]) => o === option).map(([m]) => m);
-  const textOf = (i: number) => all[i]?.text as string;
-  const options = optionIndexes.map(textOf);
-  const ambiguous: Choice = { boxed: true, selected: [], options, ambiguous: true };
   const misplaced = stray.some((m) => !all[m]?.trailing);
   // A tick closing its line that touches no option, or is a second mark of an option that has its box already.
   const displaced = [...all.keys()].some((m) => {
@@ -123,11 +176,11 @@ export function readChoice(text: string, known: readonly string[] = ['是', '否
     return option === undefined || marksOf(option).length > 1;
   });
   if (!misplaced && !displaced) {
-    const selected = optionIndexes.filter((o) => marksOf(o).some((m) => all[m]?.mark === true)).map(textOf);
-    return { boxed: true, selected, options };
+    const selected = optionIndexes.filter((o) => marksOf(o).some((m) => all[m]?.mark === true));
+    return { all, optionIndexes, ownerOf, selected };
   }
   const unboxed = unboxedOption(all, optionIndexes, marksFirst);
-  return unboxed === undefined ? ambiguous : { boxed: true, selected: [textOf(unboxed)], options };
+  return { all, optionIndexes, ownerOf, ...(unboxed === undefined ? {} : { selected: [unboxed] }) };
 }
 
 /**

@@ -3,6 +3,7 @@ import { parseSubjectCategory } from '../consultation/subjectCategory.js';
 import type { SourceRef } from '../findings/finding.js';
 import { findDates } from '../validation/dates.js';
 import { toHalfWidth } from '../validation/halfWidth.js';
+import { chosenText } from './checkboxChoice.js';
 import type { ExtractedDocument, Table } from './document.js';
 import { type GridCell, tableGrid } from './formFields.js';
 
@@ -249,7 +250,8 @@ const negation = /未|没有|无|不存在|否|不属于|暂无/;
  * 违法, 事故 …) that no negation (未发现, 无, 没有, 不存在, "记录：无") qualifies.
  */
 export function isAdverseOpinion(opinion: string): boolean {
-  const text = compact(opinion);
+  // A ticked answer ("☑同意 □不同意") is read through the choice reader: the unticked 不同意 is not the opinion.
+  const text = compact(chosenText(opinion, ['同意', '不同意', '无异议', '有异议']));
   if (explicitlyAdverse.test(text)) return true;
   return text.split(/[，,。.；;！!？?、\n]|但是?|然而|不过/).some((clause) => {
     const problem = problemWords.exec(clause);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseYesNo, readChoice, readOneOf } from '../../shared/extraction/checkboxChoice.js';
+import { chosenText, parseYesNo, readChoice, readOneOf } from '../../shared/extraction/checkboxChoice.js';
+import { isAdverseOpinion } from '../../shared/extraction/consultationRows.js';
 import { extractFile } from '../../shared/extraction/extractFile.js';
 import { ParserSandbox } from '../../shared/extraction/parserSandbox.js';
 import * as m from '../fixtures/bundles/awardMaterials.js';
@@ -83,6 +84,28 @@ describe('a tick a PDF moved to the end of its line (LibreOffice fallback-font g
     ['□是 □否 ✓', undefined],
   ])('yes/no %s → %s', (text, answer) => {
     expect(parseYesNo(text)).toBe(answer);
+  });
+});
+
+describe('a ticked opinion (征求意见表: ☑同意 □不同意)', () => {
+  it.each([
+    ['☑同意 □不同意', '同意'],
+    ['□同意 ☑不同意', '不同意'],
+    ['同意（√） 不同意（ ）', '同意'],
+    ['□同意不同意 ☑', '不同意'],
+    ['同意', '同意'],
+  ])('%s is answered %s', (text, answer) => {
+    expect(chosenText(text, ['同意', '不同意'])).toBe(answer);
+  });
+
+  it.each([
+    ['☑同意 □不同意', false],
+    ['☑同意 □不同意，该单位近三年无违法记录。', false],
+    ['同意（√） 不同意（ ）', false],
+    ['□同意 ☑不同意', true],
+    ['☑无异议 □有异议', false],
+  ])('the opinion %s is adverse: %s', (opinion, adverse) => {
+    expect(isAdverseOpinion(opinion)).toBe(adverse);
   });
 });
 
