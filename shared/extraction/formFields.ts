@@ -104,7 +104,7 @@ interface Candidate {
 export function readFormFields(file: string, pages: PageText[], tables: Table[]): Record<string, FieldValue> {
   const candidates: Candidate[] = [];
   const add = (key: FieldKey, label: string, value: string, source: SourceRef) => {
-    const text = cleanValue(value);
+    const text = cleanValue(value, key);
     if (text) candidates.push({ key, label: label.trim(), value: text, source });
   };
   for (const table of tables) {

@@ -198,15 +198,21 @@ function gluedValueFits(key: FieldKey, value: string): boolean {
 /** Placeholders of an unfilled form: underscores, dashes, slashes. */
 const placeholderOnly = /^[_＿\-—–/／\\.。·…\s]*$/;
 
-/** A value as kept: NFKC, one space at most, none between Chinese characters, no leading colon or placeholder. */
-export function cleanValue(text: string): string {
-  const value = text
+/** Person names padded to the width of three characters ("张　三"): the space is not part of the name. */
+const personNameFields = new Set<FieldKey>(['personName', 'legalRepresentative', 'contactName']);
+
+/**
+ * A value as kept: NFKC, one space at most, no leading colon or placeholder; a person's name without the padding
+ * between its characters. Other values keep their spaces ("汽车零部件质量追溯体系 要求" is a standard's title).
+ */
+export function cleanValue(text: string, key?: FieldKey): string {
+  let value = text
     .normalize('NFKC')
     .replace(/^[\s:：]+/, '')
     .replace(/_{2,}/g, ' ')
     .replace(/\s+/g, ' ')
-    .replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1')
     .trim();
+  if (key && personNameFields.has(key)) value = value.replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1');
   return placeholderOnly.test(value) ? '' : value;
 }
 
@@ -261,7 +267,7 @@ export function readLine(line: string): LineReading {
       return;
     }
     const value = valueTokens(line, tokens, hit, hits[h + 1]?.first ?? tokens.length);
-    const text = value ? cleanValue(value.text) : '';
+    const text = value ? cleanValue(value.text, hit.key) : '';
     if (text) reading.fields.push({ key: hit.key, label: hit.label, value: text, glued: false });
   });
   const covered = new Set(hits.flatMap((h) => range(h.first, h.last)));
@@ -359,7 +365,7 @@ function gluedAt(line: string, tokens: Token[], i: number): Hit[] {
         valueFits(key, value));
     if (!fits) break;
     const label = line.slice(n === 0 ? token.start : rawIndex(pair.labelStart), rawIndex(pair.valueStart));
-    hits.push({ key, first: i, last, label, glued: cleanValue(value) });
+    hits.push({ key, first: i, last, label, glued: cleanValue(value, key) });
   }
   return hits;
 }
@@ -415,7 +421,7 @@ function valuesBelow(
 ): LineField[] {
   const fields: LineField[] = [];
   const keep = (key: FieldKey | undefined, label: string, text: string) => {
-    const value = cleanValue(text);
+    const value = key ? cleanValue(text, key) : '';
     if (key && value && valueFits(key, value)) fields.push({ key, label, value, glued: false });
   };
   if (labels.length === 1) {

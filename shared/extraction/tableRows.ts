@@ -13,12 +13,10 @@ export interface TableRow {
 /** A header cell that only gives the unit of the column above it: （%）, %, (％). */
 const unitHint = /^\(?%\)?$/;
 
-const cellText = (text: string) =>
-  text
-    .normalize('NFKC')
-    .replace(/\s+/g, ' ')
-    .replace(/([\u3400-\u9fff]) (?=[\u3400-\u9fff])/g, '$1')
-    .trim();
+const cellText = (text: string) => text.normalize('NFKC').replace(/\s+/g, ' ').trim();
+/** A person's name padded to the width of three characters ("张　三") loses its padding; titles keep their spaces. */
+const columnValue = (key: ColumnKey, text: string) =>
+  key === 'name' && text.replace(/\s/g, '').length <= 4 ? text.replace(/\s/g, '') : text;
 
 /**
  * A header: at least two known columns, one of them the name, and more labels (columns or other form labels: 性别,
@@ -95,7 +93,10 @@ function rowsOfTable(file: string, table: Table): TableRow[] {
       const key = header.columns[c];
       const text = cell ? cellText(cell.text) : '';
       if (key && cell && text && !values[key])
-        values[key] = { text, source: { file, table: table.index, row: cell.row, cell: cell.cell } };
+        values[key] = {
+          text: columnValue(key, text),
+          source: { file, table: table.index, row: cell.row, cell: cell.cell },
+        };
     });
     if (!values.name) continue;
     rows.push({ values, source: { file, table: table.index, row: r } });
@@ -157,7 +158,7 @@ function rowsOfLines(file: string, page: PageText): TableRow[] {
     }
     const values: TableRow['values'] = {};
     const put = (key: ColumnKey | undefined, text: string | undefined) => {
-      if (key && text && !values[key]) values[key] = { text, source };
+      if (key && text && !values[key]) values[key] = { text: columnValue(key, text), source };
     };
     if (segments.length === header.length)
       header.forEach((key, c) => {
