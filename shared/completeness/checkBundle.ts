@@ -14,7 +14,7 @@ import {
   type MaterialRequirement,
   recommendingUnitMaterials,
 } from '../materials/materialCatalogue.js';
-import { materialTypes } from '../materials/materialType.js';
+import { type MaterialType, materialTypes } from '../materials/materialType.js';
 import {
   type CompletenessReport,
   type ReportApplication,
@@ -31,7 +31,7 @@ import { checkCrossDocument } from './crossDocumentConsistency.js';
 import { checkDeclassificationConsent } from './declassificationConsent.js';
 import { byPreference } from './documentQuality.js';
 import { type DocumentGroup, groupDocuments } from './groupDocuments.js';
-import { materialChecklist } from './materialChecklist.js';
+import { carriesMaterial, materialChecklist } from './materialChecklist.js';
 import { reportFileOcr } from './ocrFacts.js';
 import { checkPublicityEvidence } from './publicityEvidence.js';
 import { checkRecommendationLetter } from './recommendationLetterCheck.js';
@@ -161,7 +161,7 @@ function checkApplication(
 ): ReportApplication {
   const { application: app, facts } = applicationWithFacts(group, recommendingUnit, unitDocuments);
   const docs = group.documents;
-  const ofType = (t: string) => docs.filter((d) => d.materialType === t);
+  const ofType = (t: MaterialType) => docs.filter((d) => carriesMaterial(d, t));
   const checklist = materialChecklist(applicantMaterials(campaign, group.track), docs, app);
   const own: Finding[] = [
     ...checklist.findings,

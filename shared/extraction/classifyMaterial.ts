@@ -361,7 +361,9 @@ export function classifyMaterial(
     if (heading) {
       headings.push({ text: heading, line: i });
       titleEnd = i;
-    } else if (headings.length > 0 && prose.test(line) && key(line).length > 40) break;
+      // The title ends at the first line that is not a heading (a field, a table row, prose): a heading further down
+      // opens another material held in the same document.
+    } else if (headings.length > 0) break;
   }
 
   const byTitle = titleMatches(headings, entries);
