@@ -1,7 +1,7 @@
 import type { SourceRef } from '../findings/finding.js';
 import { readChoice } from './checkboxChoice.js';
 import type { FieldValue, PageText, Table } from './document.js';
-import { choiceFields, type FieldKey, fieldOfLabel, isFormLabel } from './formLabels.js';
+import { choiceFields, columnOfLabel, type FieldKey, fieldOfLabel, isFormLabel } from './formLabels.js';
 import { cleanValue, readLine, readLines, valueFits } from './lineLayout.js';
 
 /** A table as a grid: every grid position points to the cell (row/cell index) that covers it, merges included. */
@@ -87,6 +87,32 @@ function valueNextTo(grid: GridCell[][], r: number, c: number): { cell: GridCell
   return undefined;
 }
 
+/**
+ * The header row of a table of records (汇总表, drafters): it names a rank column (排序/序号) or at least two further
+ * rows follow it, and most of its cells are column names. Its labels head columns of many values, so none of them is
+ * a form field — `统一社会信用代码 | 类别` must not read 类别 as a credit code.
+ */
+function isRecordsHeader(grid: GridCell[][], r: number): boolean {
+  const row = grid[r] ?? [];
+  const cells = row.filter((cell, c): cell is GridCell => !!cell && cell.row === r && !same(row[c - 1], cell));
+  const filled = cells.filter((cell) => cleanValue(cell.text) !== '');
+  const columns = filled.map((cell) => columnOfLabel(cell.text)).filter((key) => key !== undefined);
+  if (filled.length < 3 || new Set(columns).size < 2 || columns.length * 2 <= filled.length) return false;
+  if (columns.includes('rank')) return true;
+  // Records follow a header row after row; a label-above form alternates label rows and value rows.
+  const next = grid.slice(r + 1).filter((cells) => cells.some((cell) => cell && cleanValue(cell.text) !== ''));
+  const isData = (cells: (GridCell | undefined)[]) => {
+    const texts = cells.filter((cell): cell is GridCell => !!cell && cleanValue(cell.text) !== '');
+    return texts.filter((cell) => isLabelCell(cell.text) || columnOfLabel(cell.text)).length * 2 < texts.length;
+  };
+  return next.length >= 2 && isData(next[0] ?? []) && isData(next[1] ?? []);
+}
+
+/** Codes written with digits and letters: a value with hardly any (类别, 无, 见附件) is no attempt at one. */
+const codeFields = new Set<FieldKey>(['creditCode', 'idNumber']);
+const notAnAttempt = (key: FieldKey, value: string) =>
+  codeFields.has(key) && (value.normalize('NFKC').match(/[0-9A-Za-z]/g)?.length ?? 0) < 4;
+
 interface Candidate {
   key: FieldKey;
   label: string;
@@ -105,11 +131,12 @@ export function readFormFields(file: string, pages: PageText[], tables: Table[])
   const candidates: Candidate[] = [];
   const add = (key: FieldKey, label: string, value: string, source: SourceRef) => {
     const text = cleanValue(value, key);
-    if (text) candidates.push({ key, label: label.trim(), value: text, source });
+    if (text && !notAnAttempt(key, text)) candidates.push({ key, label: label.trim(), value: text, source });
   };
   for (const table of tables) {
     const grid = tableGrid(table);
     grid.forEach((row, r) => {
+      if (isRecordsHeader(grid, r)) return;
       row.forEach((gridCell, c) => {
         if (!gridCell || gridCell.row !== r || (c > 0 && same(row[c - 1], gridCell))) return;
         if (isFormLabel(gridCell.text)) {
