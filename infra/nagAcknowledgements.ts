@@ -22,6 +22,8 @@ export const reasons = {
   functionVersions:
     'The wildcard is the version/alias qualifier of this one Lambda function, which the state machine invokes.',
   dlq: 'This queue is itself a dead-letter queue (EventBridge target or Lambda async invocations); a DLQ has no DLQ of its own, and an alarm watches its depth.',
+  anchorHeads:
+    'PutObject only, on the heads/ prefix of the Object Lock (compliance) history-anchor bucket: one object per appended head, named by application, seq and hash, which no grant can overwrite or delete.',
   apiStage:
     'The wildcards are the API stage and the {applicationId} path parameter; method and route are fixed, so the role may call only this route.',
 } as const;
@@ -56,6 +58,11 @@ export function acknowledgeBucketObjects(scope: IConstruct, bucket: IConstruct &
   acknowledge(scope, 'AwsSolutions-IAM5[Action::s3:List*]', reasons.bucketObjects);
   acknowledge(scope, 'AwsSolutions-IAM5[Action::s3:DeleteObject*]', reasons.bucketObjects);
   acknowledge(scope, 'AwsSolutions-IAM5[Action::s3:Abort*]', reasons.bucketObjects);
+}
+
+export function acknowledgeAnchorObjects(scope: IConstruct, bucket: IConstruct & { node: { defaultChild?: unknown } }) {
+  const logicalId = Stack.of(scope).getLogicalId(bucket.node.defaultChild as CfnElement);
+  acknowledge(scope, `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/heads/*]`, reasons.anchorHeads);
 }
 
 /** On a state machine: invoking each of its Lambdas (function ARN plus qualifiers). */

@@ -61,6 +61,8 @@ export class ReviewerApi extends Construct {
     table.grantReadWriteData(fn);
     acknowledgeFunction(fn);
     acknowledgeTableAccess(fn, table);
+    props.storage.grantHistoryAnchorPublish(fn);
+    props.storage.grantHistoryAnchorRead(fn);
     props.project.grantTaskResponse(fn);
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {

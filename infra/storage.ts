@@ -1,14 +1,29 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { acknowledgeAnchorObjects } from './nagAcknowledgements.js';
 
-/** The submissions bucket, its access-log bucket, the records table and the key that encrypts them. */
+/** Object Lock retention of each published history head: as long as the access logs are kept. */
+export const historyAnchorRetention = Duration.days(3650);
+
+/**
+ * The submissions bucket, its access-log bucket, the records table, the history-anchor bucket and the key that
+ * encrypts them.
+ */
 export class Storage extends Construct {
   readonly key: kms.Key;
   readonly bucket: s3.Bucket;
   readonly table: dynamodb.Table;
+  /**
+   * Where every appended history head is published (`heads/<applicationId>/<seq>-<hash>.json`), under Object Lock in
+   * COMPLIANCE mode: no one, the records' writer and the account root included, can overwrite or delete a published
+   * head before its retention ends, so a history rewritten in the table together with its META no longer matches.
+   */
+  readonly anchorBucket: s3.Bucket;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -46,6 +61,19 @@ export class Storage extends Construct {
       'NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled',
       true,
     );
+    this.anchorBucket = new s3.Bucket(this, 'HistoryAnchors', {
+      encryption: s3.BucketEncryption.KMS,
+      encryptionKey: this.key,
+      bucketKeyEnabled: true,
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: s3.ObjectLockRetention.compliance(historyAnchorRetention),
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'history-anchors/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     this.table = new dynamodb.Table(this, 'Records', {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
@@ -66,5 +94,30 @@ export class Storage extends Construct {
       partitionKey: { name: 'gsi2pk', type: dynamodb.AttributeType.STRING },
       sortKey: { name: 'gsi2sk', type: dynamodb.AttributeType.STRING },
     });
+  }
+
+  /**
+   * A function that appends to histories publishes their heads: PutObject under `heads/` only (no delete, no
+   * retention or legal-hold change, no governance bypass), and the anchor bucket's name in its environment.
+   */
+  grantHistoryAnchorPublish(fn: lambda.Function): void {
+    fn.addEnvironment('HISTORY_ANCHOR_BUCKET', this.anchorBucket.bucketName);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.anchorBucket.arnForObjects('heads/*')] }),
+    );
+    this.key.grant(fn, 'kms:GenerateDataKey', 'kms:Decrypt');
+    acknowledgeAnchorObjects(fn, this.anchorBucket);
+  }
+
+  /** A function that verifies histories reads every published head: ListBucketVersions on `heads/` only. */
+  grantHistoryAnchorRead(fn: lambda.Function): void {
+    fn.addEnvironment('HISTORY_ANCHOR_BUCKET', this.anchorBucket.bucketName);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucketVersions'],
+        resources: [this.anchorBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': ['heads/*'] } },
+      }),
+    );
   }
 }

@@ -128,6 +128,7 @@ export class Workflows extends Construct {
       table.grantReadWriteData(fn);
       acknowledgeFunction(fn);
       acknowledgeTableAccess(fn, table);
+      props.storage.grantHistoryAnchorPublish(fn);
       if (need.sendTask)
         fn.addToRolePolicy(
           new iam.PolicyStatement({

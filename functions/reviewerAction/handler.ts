@@ -6,6 +6,7 @@ import { ActionError } from '../../shared/actions/actionError.js';
 import { finaliseCampaign } from '../../shared/actions/finaliseCampaign.js';
 import { SfnTaskTokenAdapter } from '../../shared/actions/sfnTaskTokenAdapter.js';
 import { completeWaitingTask, type TaskTokenPort } from '../../shared/actions/taskTokenPort.js';
+import { s3HistoryAnchorFromEnv } from '../../shared/objects/s3HistoryAnchor.js';
 import { recordsConnectionFromEnv } from '../../shared/records/dynamoRecordsClient.js';
 import { DynamoRecordsRepository } from '../../shared/records/dynamoRecordsRepository.js';
 
@@ -35,7 +36,12 @@ export interface ReviewerActionDependencies {
 let defaults: ReviewerActionDependencies | undefined;
 function defaultDependencies(): ReviewerActionDependencies {
   defaults ??= {
-    ctx: { repo: new DynamoRecordsRepository(recordsConnectionFromEnv()), now: () => new Date() },
+    ctx: {
+      repo: new DynamoRecordsRepository(recordsConnectionFromEnv(), undefined, {
+        historyAnchor: s3HistoryAnchorFromEnv(),
+      }),
+      now: () => new Date(),
+    },
     tasks: new SfnTaskTokenAdapter(),
   };
   return defaults;

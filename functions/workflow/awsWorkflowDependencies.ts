@@ -1,7 +1,9 @@
 import type { Tracer } from '@aws-lambda-powertools/tracer';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SfnTaskTokenAdapter } from '../../shared/actions/sfnTaskTokenAdapter.js';
+import { s3HistoryAnchorFromEnv } from '../../shared/objects/s3HistoryAnchor.js';
 import { createRecordsDocumentClient, recordsConnectionFromEnv } from '../../shared/records/dynamoRecordsClient.js';
 import { DynamoRecordsRepository } from '../../shared/records/dynamoRecordsRepository.js';
 import { systemClock } from '../../shared/workflow/clock.js';
@@ -18,7 +20,9 @@ export function awsWorkflowDependencies(tracer: Tracer): WorkflowDependencies {
   const documents = createRecordsDocumentClient(connection);
   tracer.captureAWSv3Client(documents);
   cached = {
-    repo: new DynamoRecordsRepository(connection, documents),
+    repo: new DynamoRecordsRepository(connection, documents, {
+      historyAnchor: s3HistoryAnchorFromEnv(process.env, tracer.captureAWSv3Client(new S3Client({}))),
+    }),
     clock: systemClock,
     mode: runtimeModeFromEnv(),
     tasks: new SfnTaskTokenAdapter(tracer.captureAWSv3Client(new SFNClient({}))),

@@ -1,5 +1,5 @@
 import { exportApplicationHistory } from '../../shared/actions/exportApplicationHistory.js';
-import { verifyHistory } from '../../shared/history/verifyHistory.js';
+import { loadVerifiedHistory } from '../../shared/history/loadVerifiedHistory.js';
 import {
   type AwardCommand,
   actorOf,
@@ -14,7 +14,10 @@ import {
 
 const usage = 'award history <app> [--verify] [--format json|csv] [--as NAME] [--role reviewer|auditor]';
 
-/** What happened to an application, in order; `--verify` recomputes the hash chain against META's head. */
+/**
+ * What happened to an application, in order; `--verify` recomputes the hash chain and checks it against META's head
+ * and every head published to the history anchor (`<AWARD_HOME>/history-anchor.jsonl`).
+ */
 export const historyCommand: AwardCommand = {
   name: 'history',
   summary: 'print (and verify) the hash-chained history of an application',
@@ -47,17 +50,15 @@ export const historyCommand: AwardCommand = {
               }`,
             );
         if (!values.verify) return 0;
-        const [events, meta] = await Promise.all([
-          runtime.repo.listEvents(applicationId),
-          runtime.repo.getApplication(applicationId),
-        ]);
-        const verdict = verifyHistory(events, meta ? { seq: meta.version, hash: meta.headHash } : undefined);
+        const { verdict } = await loadVerifiedHistory(runtime.repo, applicationId);
         if (!verdict.ok)
           throw new RefusedError(
             `history of ${applicationId} does NOT verify: ${verdict.problem} at entry ${verdict.seq}: ${verdict.message}`,
           );
         (format ? io.err : io.out)(
-          `history verified: ${verdict.count} entries, head ${verdict.headSeq} ${verdict.headHash}`,
+          `history verified: ${verdict.count} entries, head ${verdict.headSeq} ${verdict.headHash}, ${
+            verdict.anchor === 'matched' ? 'matches the anchored head' : 'NOT checked against an anchor'
+          }`,
         );
         return 0;
       });

@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
+import type { HistoryAnchor } from '../../shared/history/historyAnchor.js';
 import { createRecordsDocumentClient, type RecordsConnection } from '../../shared/records/dynamoRecordsClient.js';
 import { DynamoRecordsRepository } from '../../shared/records/dynamoRecordsRepository.js';
 import { defaultRecordsTableName } from '../../shared/records/tableDefinition.js';
@@ -54,6 +55,7 @@ function takeLock(path: string): () => void {
 export async function startLocalRecordsServer(
   path: string,
   tableName: string = defaultRecordsTableName,
+  options: { historyAnchor?: HistoryAnchor } = {},
 ): Promise<LocalRecordsServer> {
   const release = takeLock(path);
   const server = dynalite({ path, createTableMs: 0, deleteTableMs: 0, updateTableMs: 0 });
@@ -67,7 +69,7 @@ export async function startLocalRecordsServer(
   const { port } = server.address() as AddressInfo;
   const connection: RecordsConnection = { tableName, endpoint: `http://127.0.0.1:${port}`, region: 'local' };
   const client = createRecordsDocumentClient(connection);
-  const repository = new DynamoRecordsRepository(connection, client);
+  const repository = new DynamoRecordsRepository(connection, client, options);
   const stop = async () => {
     client.destroy();
     await new Promise<void>((resolve) => server.close(() => resolve()));

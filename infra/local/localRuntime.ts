@@ -1,6 +1,7 @@
 import type { ActionContext } from '../../shared/actions/actionContext.js';
 import type { TaskTokenPort } from '../../shared/actions/taskTokenPort.js';
 import { availableCampaigns } from '../../shared/campaign/loadCampaign.js';
+import { AppendOnlyFileAnchor } from '../../shared/history/appendOnlyFileAnchor.js';
 import { closeSharedOcrEngine } from '../../shared/ocr/recognise.js';
 import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import type { ApplicationMeta, RecordsRepository, TaskRecord } from '../../shared/records/recordsRepository.js';
@@ -101,7 +102,9 @@ export class LocalRuntime {
   static async start(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
     const home = awardHome(options.env, options.cwd);
     const definitions = localDefinitions(home.definitionsDir);
-    const records = await startLocalRecordsServer(home.dynamodb);
+    const records = await startLocalRecordsServer(home.dynamodb, undefined, {
+      historyAnchor: new AppendOnlyFileAnchor(home.historyAnchorFile),
+    });
     return new LocalRuntime(
       home,
       records.repository,

@@ -5,7 +5,7 @@ import { drawPanel } from '../panel/drawPanel.js';
 import { commitSeed, generateSeed } from '../panel/drawSeed.js';
 import { Unit } from '../panel/expert.js';
 import { poolSnapshot } from '../panel/poolSnapshot.js';
-import type { ExpertRecord, PanelRecord } from '../records/recordsRepository.js';
+import type { ExpertRecord, ExpertWorkload, PanelRecord } from '../records/recordsRepository.js';
 import { Stage, stageKind, stagePath } from '../workflow/stage.js';
 import {
   type ActionContext,
@@ -39,15 +39,19 @@ function asExpert(e: ExpertRecord) {
   return { ...e.attributes, id: e.expertId, name: e.name, unit: e.unit };
 }
 
-const workloadCounter = (stage: Stage, expertId: string) => `workload:${stage}:${expertId}`;
-
 /**
  * Draws the panel of one application at one stage, auditable end to end:
  * 1. a seed is generated and kept in `PANEL#<stage>` (COMMITTED, conditional put: a retry reuses it);
  * 2. its commitment sha256(seed) is appended as its own PANEL_SEED_COMMITTED event, before any draw;
- * 3. the pool (`EXPERTPOOL#<poolId>`) is snapshotted and `drawPanel` run with the campaign's size and workload cap;
- * 4. PANEL_DRAWN reveals the seed with the pool hash, algorithm version, exclusions and members, and the panel item
- *    stores the pool snapshot so an auditor can redo the draw (`verifyDraw`).
+ * 3. the pool (`EXPERTPOOL#<poolId>`) is snapshotted and `drawPanel` run with the campaign's size and workload cap,
+ *    against each expert's workload at the stage (this panel's own seats left out);
+ * 4. each drawn expert's seat is taken by a conditional update of its workload item (only below the cap); if another
+ *    draw took a last seat first, the seats taken are given back and the draw is redone against the new workload
+ *    (bounded, then CONTENTION) — so concurrent draws never seat an expert beyond the cap. The records table has no
+ *    transactions on dynalite, so the seats are taken one by one, all before the draw is recorded;
+ * 5. PANEL_DRAWN reveals the seed with the pool hash, algorithm version, workload, exclusions and members, and the
+ *    panel item stores the pool snapshot so an auditor can redo the draw (`verifyDraw`).
+ * A retry after a crash keeps the recorded draw, and gives back any seat an unfinished attempt left behind.
  */
 export async function drawApplicationPanel(ctx: ActionContext, request: unknown): Promise<ActionResult> {
   const r = parseRequest(DrawApplicationPanelRequest, request);
@@ -110,62 +114,127 @@ export async function drawApplicationPanel(ctx: ActionContext, request: unknown)
   });
 
   const pool = experts.map(asExpert);
-  const workload = Object.fromEntries(
-    Object.entries(await ctx.repo.countersWithPrefix(meta.campaign, `workload:${r.stage}:`)).map(([name, n]) => [
-      name.slice(`workload:${r.stage}:`.length),
-      n,
-    ]),
-  );
   const otherPanels = await Promise.all(
     stagePath[meta.track]
       .filter((s) => stageKind(s) === 'panel' && s !== r.stage)
       .map((s) => ctx.repo.getPanel(r.applicationId, s)),
   );
-  let record: ReturnType<typeof drawPanel>;
-  try {
-    record = drawPanel(
-      pool,
-      {
-        applicationId: r.applicationId,
-        track: meta.track,
-        applicantUnits: r.applicantUnits,
-        drafterUnits: r.drafterUnits,
-        ...(r.industryGroup ? { industryGroup: r.industryGroup } : {}),
-      },
-      {
-        size,
-        stage: r.stage,
-        seed,
-        workloadCap: campaign.panels.expertWorkloadCap,
-        workload,
-        otherPanelsOfApplication: otherPanels.flatMap((p) => p?.members ?? []),
-      },
-    );
-  } catch (error) {
-    throw new ActionError('PANEL_DRAW_FAILED', error instanceof Error ? error.message : String(error));
+  const seats = workloadSeats(ctx, meta.campaign, r.stage, r.applicationId);
+  const cap = campaign.panels.expertWorkloadCap;
+
+  // A draw recorded by an earlier invocation that died before storing the panel: keep its members.
+  const recorded = await ctx.repo.getIdempotency(r.applicationId, drawKey);
+  const recordedEvent =
+    recorded?.status === 'COMPLETED' && recorded.seq !== undefined
+      ? await ctx.repo.getEvent(r.applicationId, recorded.seq)
+      : undefined;
+
+  let record: ReturnType<typeof drawPanel> | undefined;
+  for (let attempt = 0; !recordedEvent && !record; attempt++) {
+    if (attempt >= maxSeatAttempts)
+      throw new ActionError(
+        'CONTENTION',
+        `could not seat a panel for ${r.applicationId} at ${r.stage}: other draws kept taking the last seats ` +
+          `under the workload cap (${cap}) — draw again`,
+      );
+    const held = await ctx.repo.workloadAtStage(meta.campaign, r.stage);
+    let candidate: ReturnType<typeof drawPanel>;
+    try {
+      candidate = drawPanel(
+        pool,
+        {
+          applicationId: r.applicationId,
+          track: meta.track,
+          applicantUnits: r.applicantUnits,
+          drafterUnits: r.drafterUnits,
+          ...(r.industryGroup ? { industryGroup: r.industryGroup } : {}),
+        },
+        {
+          size,
+          stage: r.stage,
+          seed,
+          workloadCap: cap,
+          workload: othersLoad(held, r.applicationId),
+          otherPanelsOfApplication: otherPanels.flatMap((p) => p?.members ?? []),
+        },
+      );
+    } catch (error) {
+      await seats.releaseAllBut(held, []);
+      throw new ActionError('PANEL_DRAW_FAILED', error instanceof Error ? error.message : String(error));
+    }
+    // Each member's seat is a conditional update on its workload item: a concurrent draw that took the last seat
+    // makes this one give back what it took and draw again against the workload as it now is.
+    if (await seats.take(candidate.drawn, cap)) {
+      await seats.releaseAllBut(held, candidate.drawn);
+      record = candidate;
+    } else await sleep(Math.random() * Math.min(200, 5 * 2 ** attempt));
   }
 
-  const drawn = await appendAction(ctx, { applicationId: r.applicationId, idempotencyKey: drawKey }, (state) => {
-    guard(state);
-    return {
-      type: panelDrawnEventType,
-      stage: r.stage,
-      actor: r.actor.id,
-      role: r.actor.role,
-      at: at(),
-      data: { ...record, poolId: r.poolId, commitmentSeq: committed.event.seq },
-    };
-  });
+  const drawn = recordedEvent
+    ? { event: recordedEvent, replayed: true }
+    : await appendAction(ctx, { applicationId: r.applicationId, idempotencyKey: drawKey }, (state) => {
+        guard(state);
+        return {
+          type: panelDrawnEventType,
+          stage: r.stage,
+          actor: r.actor.id,
+          role: r.actor.role,
+          at: at(),
+          data: { ...record, poolId: r.poolId, commitmentSeq: committed.event.seq },
+        };
+      });
+  const data = drawn.event.data as { drawn?: string[]; poolHash?: string; algorithmVersion?: string };
+  const members = data.drawn ?? [];
+  if (recordedEvent) {
+    // The seats of a recorded draw were taken before it was recorded; give back any other this panel holds.
+    await seats.take(members, Number.MAX_SAFE_INTEGER);
+    await seats.releaseAllBut(await ctx.repo.workloadAtStage(meta.campaign, r.stage), members);
+  }
   await ctx.repo.putPanel({
     ...draft,
     status: 'DRAWN',
     poolSnapshot: poolSnapshot(pool),
-    poolHash: record.poolHash,
-    algorithmVersion: record.algorithmVersion,
-    members: record.drawn,
+    ...(data.poolHash ? { poolHash: data.poolHash } : {}),
+    ...(data.algorithmVersion ? { algorithmVersion: data.algorithmVersion } : {}),
+    members,
     drawnSeq: drawn.event.seq,
   });
-  if (!drawn.replayed)
-    for (const id of record.drawn) await ctx.repo.nextCounter(meta.campaign, workloadCounter(r.stage, id));
   return { applicationId: r.applicationId, events: [committed.event, drawn.event], replayed: drawn.replayed };
+}
+
+/** Attempts at seating a drawn panel before the draw gives up with CONTENTION (each one re-reads the workload). */
+const maxSeatAttempts = 12;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The workload the draw screens against: every panel an expert sits on at the stage, except this one's own seat. */
+function othersLoad(held: Record<string, ExpertWorkload>, panel: string): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(held)
+      .map(([id, w]) => [id, w.count - (w.panels.includes(panel) ? 1 : 0)] as const)
+      .filter(([, n]) => n > 0),
+  );
+}
+
+/** The workload seats of one panel (the application's, at one stage). */
+function workloadSeats(ctx: ActionContext, campaign: string, stage: Stage, panel: string) {
+  return {
+    /** Takes a seat for every expert, or none: on the first refusal, gives back the seats taken now. */
+    async take(expertIds: readonly string[], cap: number): Promise<boolean> {
+      const taken: string[] = [];
+      for (const id of expertIds) {
+        if (!(await ctx.repo.reserveWorkload(campaign, stage, id, panel, cap))) {
+          for (const t of taken) await ctx.repo.releaseWorkload(campaign, stage, t, panel);
+          return false;
+        }
+        taken.push(id);
+      }
+      return true;
+    },
+    /** Gives back the seats this panel holds on experts that are not among `keep` (left by an earlier attempt). */
+    async releaseAllBut(held: Record<string, ExpertWorkload>, keep: readonly string[]): Promise<void> {
+      for (const [id, w] of Object.entries(held))
+        if (w.panels.includes(panel) && !keep.includes(id)) await ctx.repo.releaseWorkload(campaign, stage, id, panel);
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { ApplicationMeta, RecordsRepository } from '../records/recordsRepository.js';
 import { genesisHash, hashEvent } from './hashEvent.js';
+import type { AnchoredHead, HistoryAnchor } from './historyAnchor.js';
 import { HistoryEvent, NewEvent } from './historyEvent.js';
 import { projectApplication } from './projectApplication.js';
 
@@ -21,6 +22,8 @@ export interface AppendOptions {
   /** An IN_PROGRESS idempotency claim older than this is taken over (the action that made it died). */
   claimLeaseMs?: number;
   now?: () => Date;
+  /** Where the head is published after each append; defaults to the repository's `historyAnchor`. */
+  anchor?: HistoryAnchor;
 }
 
 export interface AppendResult {
@@ -57,7 +60,8 @@ export async function loadApplicationState(repo: RecordsRepository, applicationI
  * 3. the state is read, `decide` validates it (its errors release the claim and propagate: nothing changed), and
  *    `EVENT#<head+1>` is put with attribute_not_exists(pk); a loser re-reads and re-decides after a jittered,
  *    bounded backoff, so concurrent actions serialise and each is validated against the state it extends;
- * 4. the claim is marked COMPLETED with the seq, and META is refreshed from the history.
+ * 4. the claim is marked COMPLETED with the seq, the new head (seq, hash) is published to the history anchor (see
+ *    historyAnchor.ts), and META is refreshed from the history.
  */
 export async function appendDecided(
   repo: RecordsRepository,
@@ -69,14 +73,21 @@ export async function appendDecided(
   const now = options.now ?? (() => new Date());
   const { applicationId, idempotencyKey } = target;
 
+  const anchor = options.anchor ?? repo.historyAnchor;
+  // A replay publishes the recorded head again: an append whose process died before publishing gets its anchor.
+  const replay = async (event: HistoryEvent): Promise<AppendResult> => {
+    await anchor?.publish(headOf(event));
+    return { event, replayed: true };
+  };
+
   const settled = await settledAppend(repo, applicationId, idempotencyKey);
-  if (settled) return { event: settled, replayed: true };
+  if (settled) return replay(settled);
 
   let claimedAt = now().toISOString();
   if (!(await repo.claimIdempotency(applicationId, idempotencyKey, claimedAt))) {
     const existing = await repo.getIdempotency(applicationId, idempotencyKey);
     const recovered = await recoverClaim(repo, applicationId, idempotencyKey, existing);
-    if (recovered) return { event: recovered, replayed: true };
+    if (recovered) return replay(recovered);
     const stale = existing && now().getTime() - Date.parse(existing.claimedAt) > o.claimLeaseMs;
     claimedAt = now().toISOString();
     if (
@@ -87,8 +98,9 @@ export async function appendDecided(
       throw new IdempotencyInProgressError(`action ${idempotencyKey} is already being recorded`);
   }
 
+  let appended: HistoryEvent | undefined;
   try {
-    for (let attempt = 0; attempt < o.maxAttempts; attempt++) {
+    for (let attempt = 0; attempt < o.maxAttempts && !appended; attempt++) {
       const state = await loadApplicationState(repo, applicationId);
       const decided = await decide(state);
       const head = state.events.at(-1);
@@ -96,20 +108,30 @@ export async function appendDecided(
       const body = JSON.parse(JSON.stringify(NewEvent.parse({ ...decided, applicationId, idempotencyKey })));
       const unhashed = { ...body, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? genesisHash };
       const event = HistoryEvent.parse({ ...unhashed, hash: hashEvent(unhashed) });
-      if (await repo.putEventIfAbsent(event)) {
-        await repo.completeIdempotency(applicationId, idempotencyKey, event.seq);
-        await refreshProjection(repo, applicationId);
-        return { event, replayed: false };
-      }
-      await sleep(Math.random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** attempt));
+      if (await repo.putEventIfAbsent(event)) appended = event;
+      else await sleep(Math.random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** attempt));
     }
   } catch (error) {
     await repo.releaseIdempotency(applicationId, idempotencyKey, claimedAt);
     throw error;
   }
-  await repo.releaseIdempotency(applicationId, idempotencyKey, claimedAt);
-  throw new HistoryContentionError(`could not append to ${applicationId} after ${o.maxAttempts} attempts`);
+  if (!appended) {
+    await repo.releaseIdempotency(applicationId, idempotencyKey, claimedAt);
+    throw new HistoryContentionError(`could not append to ${applicationId} after ${o.maxAttempts} attempts`);
+  }
+  // The event is in the chain: from here on a failure must not release the claim (a retry would append it twice);
+  // the retry finds the event by its key, completes the claim and publishes the head.
+  await repo.completeIdempotency(applicationId, idempotencyKey, appended.seq);
+  await anchor?.publish(headOf(appended));
+  await refreshProjection(repo, applicationId);
+  return { event: appended, replayed: false };
 }
+
+const headOf = (event: HistoryEvent): AnchoredHead => ({
+  applicationId: event.applicationId,
+  seq: event.seq,
+  hash: event.hash,
+});
 
 /** Appends an event that needs no validation against the state (system events, registration). */
 export function appendEvent(

@@ -1,5 +1,6 @@
 import canonicalize from 'canonicalize';
 import type { Role } from '../records/role.js';
+import type { AnchoredHead } from './historyAnchor.js';
 import type { HistoryEvent } from './historyEvent.js';
 import { maskPersonalData, seesPersonalData } from './maskPersonalData.js';
 import { type ExpectedHead, type HistoryVerdict, verifyHistory } from './verifyHistory.js';
@@ -9,6 +10,8 @@ export interface HistoryExportOptions {
   /** The auditor's recorded need to see personal data (see `seesPersonalData`). */
   needRecorded?: boolean;
   expectedHead?: ExpectedHead;
+  /** Every head published to the history anchor (verification then also checks the chain against them). */
+  anchored?: readonly AnchoredHead[];
   exportedAt: string;
 }
 
@@ -34,7 +37,7 @@ export function exportHistoryJson(
     exportedAt: options.exportedAt,
     role: options.role,
     masked,
-    verification: verifyHistory(events, options.expectedHead),
+    verification: verifyHistory(events, options.expectedHead, options.anchored),
     events: masked ? events.map((e) => maskPersonalData(e)) : events.map((e) => structuredClone(e)),
   };
 }

@@ -1,10 +1,19 @@
 import { genesisHash, hashEvent } from './hashEvent.js';
+import type { AnchoredHead } from './historyAnchor.js';
 import { HistoryEvent } from './historyEvent.js';
 
-export type HistoryProblem = 'altered' | 'removed' | 'reordered' | 'malformed';
+/** unanchored: entries after the last head published to the anchor (or a history with no anchored head at all). */
+export type HistoryProblem = 'altered' | 'removed' | 'reordered' | 'malformed' | 'unanchored';
 
 export type HistoryVerdict =
-  | { ok: true; count: number; headSeq: number; headHash: string }
+  | {
+      ok: true;
+      count: number;
+      headSeq: number;
+      headHash: string;
+      /** 'matched': every published head agrees with the chain and the head is anchored; 'not checked': no anchor given. */
+      anchor: 'matched' | 'not checked';
+    }
   | {
       ok: false;
       problem: HistoryProblem;
@@ -25,8 +34,17 @@ export interface ExpectedHead {
  * Recomputes the chain in the order given (the table's sk order) and names the first entry that was altered
  * (its hash does not match its content, or the next entry's prevHash does not match it), removed (a gap in seq, or the
  * head is shorter than the trusted head) or reordered (an entry sits at another entry's place).
+ *
+ * With `anchored` (every head ever published to the history anchor, see historyAnchor.ts) it also catches what the
+ * chain alone cannot: the last entries rewritten together with META (a consistent chain that is not the one
+ * published), or removed with it. Every anchored head must be the hash of the entry at its seq, and the history's
+ * head must itself be anchored; an empty `anchored` for a non-empty history is `unanchored`, never OK.
  */
-export function verifyHistory(events: readonly unknown[], expectedHead?: ExpectedHead): HistoryVerdict {
+export function verifyHistory(
+  events: readonly unknown[],
+  expectedHead?: ExpectedHead,
+  anchored?: readonly AnchoredHead[],
+): HistoryVerdict {
   const fail = (problem: HistoryProblem, seq: number, index: number, message: string): HistoryVerdict => ({
     ok: false,
     problem,
@@ -79,5 +97,50 @@ export function verifyHistory(events: readonly unknown[], expectedHead?: Expecte
         `entry ${expectedHead.seq} differs from the trusted head`,
       );
   }
-  return { ok: true, count: parsed.length, headSeq: head?.seq ?? 0, headHash: head?.hash ?? genesisHash };
+  if (anchored) {
+    const problem = anchorProblem(parsed, anchored);
+    if (problem) return fail(problem.problem, problem.seq, problem.seq - 1, problem.message);
+  }
+  return {
+    ok: true,
+    count: parsed.length,
+    headSeq: head?.seq ?? 0,
+    headHash: head?.hash ?? genesisHash,
+    anchor: anchored ? 'matched' : 'not checked',
+  };
+}
+
+/** The first disagreement between a verified chain and the heads published for it, if any. */
+function anchorProblem(
+  chain: readonly HistoryEvent[],
+  anchored: readonly AnchoredHead[],
+): { problem: HistoryProblem; seq: number; message: string } | undefined {
+  const headSeq = chain.at(-1)?.seq ?? 0;
+  const bySeq = [...anchored].sort((a, b) => a.seq - b.seq);
+  for (const a of bySeq) {
+    const entry = chain[a.seq - 1];
+    if (!entry)
+      return {
+        problem: 'removed',
+        seq: headSeq + 1,
+        message: `entries after ${headSeq} are missing: the anchor holds head ${a.seq} (${a.hash.slice(0, 12)}…)`,
+      };
+    if (entry.hash !== a.hash)
+      return {
+        problem: 'altered',
+        seq: a.seq,
+        message: `entry ${a.seq} is not the entry published to the anchor: its hash is ${entry.hash.slice(0, 12)}…, the anchored head ${a.hash.slice(0, 12)}… (the entry was rewritten, with META, after it was appended)`,
+      };
+  }
+  const lastAnchored = bySeq.at(-1)?.seq ?? 0;
+  if (lastAnchored < headSeq)
+    return {
+      problem: 'unanchored',
+      seq: lastAnchored + 1,
+      message:
+        lastAnchored === 0
+          ? `no head of this history was ever published to the anchor (${headSeq} entries): it cannot be shown to be the history that was recorded`
+          : `entries ${lastAnchored + 1}–${headSeq} come after the last anchored head (${lastAnchored}): they cannot be shown to be the entries that were recorded`,
+    };
+  return undefined;
 }

@@ -15,6 +15,7 @@ import {
   type QueryCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { HistoryAnchor } from '../history/historyAnchor.js';
 import type { HistoryEvent } from '../history/historyEvent.js';
 import type { Stage } from '../workflow/stage.js';
 import { createRecordsDocumentClient, type RecordsConnection } from './dynamoRecordsClient.js';
@@ -46,6 +47,8 @@ import {
   reportSkPrefix,
   taskSk,
   windowSk,
+  workloadSk,
+  workloadSkPrefix,
 } from './keys.js';
 import type {
   ApplicationMeta,
@@ -53,6 +56,7 @@ import type {
   CampaignFilter,
   DocumentRecord,
   ExpertRecord,
+  ExpertWorkload,
   FinalisationRecord,
   IdempotencyRecord,
   ObjectionRecord,
@@ -83,11 +87,17 @@ function isConditionFailure(error: unknown): boolean {
 /** The records table over DynamoDB's API: AWS DynamoDB, or dynalite when the connection names an endpoint. */
 export class DynamoRecordsRepository implements RecordsRepository {
   readonly tableName: string;
+  readonly historyAnchor?: HistoryAnchor;
   private readonly db: DynamoDBDocumentClient;
 
-  constructor(connection: RecordsConnection, client?: DynamoDBDocumentClient) {
+  constructor(
+    connection: RecordsConnection,
+    client?: DynamoDBDocumentClient,
+    options: { historyAnchor?: HistoryAnchor } = {},
+  ) {
     this.tableName = connection.tableName;
     this.db = client ?? createRecordsDocumentClient(connection);
+    if (options.historyAnchor) this.historyAnchor = options.historyAnchor;
   }
 
   /** Creates the table with the shared definition (local runtime and tests); an existing table is left alone. */
@@ -410,6 +420,72 @@ export class DynamoRecordsRepository implements RecordsRepository {
 
   listExperts(poolId: string): Promise<ExpertRecord[]> {
     return this.queryPrefix<ExpertRecord>(expertPoolPk(poolId), expertSkPrefix);
+  }
+
+  async workloadAtStage(campaign: string, stage: Stage): Promise<Record<string, ExpertWorkload>> {
+    const prefix = workloadSkPrefix(stage);
+    const items = await this.queryPrefix<{ name?: string; value?: number; panels?: Set<string> }>(
+      campaignPk(campaign),
+      prefix,
+    );
+    // `name` is the sort key without COUNTER#: workload:<stage>:<expertId>.
+    const namePrefix = prefix.slice('COUNTER#'.length);
+    return Object.fromEntries(
+      items.map((i) => [
+        String(i.name).slice(namePrefix.length),
+        { count: Number(i.value ?? 0), panels: i.panels instanceof Set ? [...i.panels].map(String).sort() : [] },
+      ]),
+    );
+  }
+
+  async reserveWorkload(
+    campaign: string,
+    stage: Stage,
+    expertId: string,
+    panel: string,
+    cap: number,
+  ): Promise<boolean> {
+    const key = { pk: campaignPk(campaign), sk: workloadSk(stage, expertId) };
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: 'ADD #v :one, panels :panel SET #n = :name',
+          ConditionExpression: '(attribute_not_exists(#v) OR #v < :cap) AND NOT contains(panels, :id)',
+          ExpressionAttributeNames: { '#v': 'value', '#n': 'name' },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':panel': new Set([panel]),
+            ':id': panel,
+            ':cap': cap,
+            ':name': String(key.sk).slice('COUNTER#'.length),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    const held = await this.get<{ panels?: Set<string> }>(key.pk, key.sk);
+    return held?.panels instanceof Set && held.panels.has(panel);
+  }
+
+  async releaseWorkload(campaign: string, stage: Stage, expertId: string, panel: string): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: { pk: campaignPk(campaign), sk: workloadSk(stage, expertId) },
+          UpdateExpression: 'ADD #v :minusOne DELETE panels :panel',
+          ConditionExpression: 'contains(panels, :id)',
+          ExpressionAttributeNames: { '#v': 'value' },
+          ExpressionAttributeValues: { ':minusOne': -1, ':panel': new Set([panel]), ':id': panel },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
   }
 
   // Documents and reports

@@ -37,6 +37,9 @@ export const expertSk = (expertId: string) => `${expertSkPrefix}${expertId}`;
 export const campaignPk = (campaign: string) => `CAMPAIGN#${campaign}`;
 export const counterSk = (name: string) => `COUNTER#${name}`;
 export const finalisationSk = (scope: string) => `FINALISATION#${scope}`;
+/** An expert's workload at a stage: a counter item (`COUNTER#workload:<stage>:<expertId>`) that also holds its panels. */
+export const workloadSkPrefix = (stage: Stage) => counterSk(`workload:${stage}:`);
+export const workloadSk = (stage: Stage, expertId: string) => `${workloadSkPrefix(stage)}${expertId}`;
 
 /** byCampaignStatus: all applications of a campaign; sort key track#status#stage#id so prefixes select subsets. */
 export const gsi1pk = (campaign: string) => `CAMPAIGN#${campaign}`;

@@ -1,4 +1,5 @@
 import type { Track } from '../campaign/track.js';
+import type { HistoryAnchor } from '../history/historyAnchor.js';
 import type { Evidence, HistoryEvent } from '../history/historyEvent.js';
 import type { Stage } from '../workflow/stage.js';
 
@@ -8,6 +9,12 @@ import type { Stage } from '../workflow/stage.js';
  * dynalite alike, by endpoint). Keys: see KEYS.md.
  */
 export interface RecordsRepository {
+  /**
+   * Where each appended head is published, outside this table (S3 under Object Lock on AWS, an append-only file
+   * locally); `appendDecided` publishes to it and history verification checks against it. Absent: not anchored.
+   */
+  readonly historyAnchor?: HistoryAnchor;
+
   // Bundles ---------------------------------------------------------------------------------------------------------
   /** Conditional put; false when the bundle already exists (nothing written). */
   putBundleIfAbsent(bundle: BundleRecord): Promise<boolean>;
@@ -66,6 +73,16 @@ export interface RecordsRepository {
   getPanel(applicationId: string, stage: Stage): Promise<PanelRecord | undefined>;
   putExpert(expert: ExpertRecord): Promise<void>;
   listExperts(poolId: string): Promise<ExpertRecord[]>;
+  /** Every expert's workload at a stage of a campaign (one Query of the campaign partition), by expert id. */
+  workloadAtStage(campaign: string, stage: Stage): Promise<Record<string, ExpertWorkload>>;
+  /**
+   * Seats an expert on a panel (`panel`: the application id) at a stage, in one conditional update: only while the
+   * expert sits on fewer than `cap` panels there. True when the seat is held (taken now, or already this panel's);
+   * false when the cap is reached. Concurrent draws can therefore never seat an expert beyond the cap.
+   */
+  reserveWorkload(campaign: string, stage: Stage, expertId: string, panel: string, cap: number): Promise<boolean>;
+  /** Gives a seat back (conditional on the panel holding it; nothing happens otherwise). */
+  releaseWorkload(campaign: string, stage: Stage, expertId: string, panel: string): Promise<void>;
 
   // Documents and reports (written by intake) -----------------------------------------------------------------------
   putDocument(document: DocumentRecord): Promise<void>;
@@ -192,6 +209,12 @@ export interface ExpertRecord {
   unit: string;
   /** Free-form expert attributes (industry group, declared conflicts, …). */
   attributes: Record<string, unknown>;
+}
+
+/** Panels an expert sits on at one stage: `count` of them, `panels` naming them (older items may only count). */
+export interface ExpertWorkload {
+  count: number;
+  panels: string[];
 }
 
 export interface DocumentRecord {

@@ -43,6 +43,51 @@ describe('storage', () => {
     });
   });
 
+  it('keeps history heads in their own bucket under Object Lock (compliance mode), KMS-encrypted, private, logged', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockEnabled: true,
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3650 } },
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+        ],
+      },
+      PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicPolicy: true, RestrictPublicBuckets: true }),
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'history-anchors/' }),
+    });
+  });
+
+  it('lets every function that appends to histories only put heads (no delete, no retention change, no bypass)', () => {
+    const anchorBucket = Object.keys(
+      template.findResources('AWS::S3::Bucket', { Properties: { ObjectLockEnabled: true } }),
+    )[0] as string;
+    const functions = template.findResources('AWS::Lambda::Function');
+    const withRecords = Object.entries(functions).filter(
+      ([, f]) =>
+        (f as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }).Properties.Environment
+          ?.Variables?.RECORDS_TABLE,
+    );
+    expect(withRecords.length).toBeGreaterThan(5);
+    for (const [, f] of withRecords)
+      expect(
+        (f as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables
+          .HISTORY_ANCHOR_BUCKET,
+      ).toEqual({ Ref: anchorBucket });
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) =>
+        (p as { Properties: { PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] } } }).Properties
+          .PolicyDocument.Statement,
+    );
+    const onAnchor = statements.filter((s) => JSON.stringify(s.Resource).includes(anchorBucket));
+    expect(onAnchor.length).toBeGreaterThan(0);
+    const actions = new Set(onAnchor.flatMap((s) => [s.Action].flat() as string[]));
+    expect([...actions].sort()).toEqual(['s3:ListBucketVersions', 's3:PutObject']);
+  });
+
   it('rotates the data key', () => {
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });
