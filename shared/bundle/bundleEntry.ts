@@ -22,4 +22,6 @@ export type EntrySink = (entry: BundleEntry) => Promise<void>;
 export interface BundleTally {
   entries: number;
   totalBytes: number;
+  /** Paths seen so far, case-folded: a second entry at one of them would overwrite the first when unpacked. */
+  paths?: Set<string>;
 }

@@ -34,3 +34,15 @@ export function unsafePathReason(name: string): string | undefined {
 export function isSymlinkAttributes(externalFileAttributes: number): boolean {
   return ((externalFileAttributes >>> 16) & 0o170000) === 0o120000;
 }
+
+const specialKinds: Record<number, string> = {
+  2401: 'named pipe (FIFO)',
+  4802: 'character device',
+  14406: 'block device',
+  26411: 'socket',
+};
+
+/** Unix mode bits in the external attributes naming a special file (FIFO, device, socket), or undefined. */
+export function specialFileKind(externalFileAttributes: number): string | undefined {
+  return specialKinds[(externalFileAttributes >>> 16) & 0o170000];
+}

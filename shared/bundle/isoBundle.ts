@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import { type Finding, finding } from '../findings/finding.js';
 import type { BundleTally, EntrySink } from './bundleEntry.js';
-import { type BundleLimits, sizeLimitBreach } from './bundleLimits.js';
+import { type BundleLimits, beyondEntryLimit, sizeLimitBreach, unlistedEntries } from './bundleLimits.js';
+import { deceptiveNameFinding } from './deceptiveName.js';
 import { unsafePathReason } from './entryPath.js';
 import { runSevenZip } from './sevenZip.js';
 import { readZipArchive } from './zipBundle.js';
-import { isZipBytes } from './zipMagic.js';
+import { archiveNamedAsPackage, isZipBytes } from './zipMagic.js';
 
 export interface IsoReadOptions {
   /** Time budget of one 7-Zip run (listing the image, or reading one file). */
@@ -27,8 +28,16 @@ function parseListing(text: string): IsoListing {
   const [head = '', body = ''] = text.split(/^-{10}$/m);
   const type = /^Type = (.*)$/m.exec(head)?.[1]?.trim();
   const problems = [
-    ...head.matchAll(/^(?:ERROR|WARNING|Warnings?|Errors?|Open WARNING|Open ERROR)\s*[:=]\s*(.+)$/gm),
+    ...head.matchAll(/^(?:ERROR|WARNING|Warnings?|Errors?|Open WARNING|Open ERROR)\s*[:=][ \t]*(\S.*)$/gm),
   ].map((m) => (m[1] as string).trim());
+  // 7-Zip's block form: `ERRORS:` (or `WARNINGS:`) on its own line, then one problem a line.
+  for (const block of head.matchAll(/^(?:ERRORS|WARNINGS):[ \t]*\n((?:[^\n=]+\n)+)/gm))
+    problems.push(
+      ...(block[1] as string)
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
   const entries: IsoListing['entries'] = [];
   for (const block of body.split(/\n\s*\n/)) {
     const fields = new Map<string, string>();
@@ -49,8 +58,29 @@ function parseListing(text: string): IsoListing {
 
 type Read = { ok: true; bytes?: Buffer; length: number; sha256: string } | { ok: false; reason: string };
 
+/**
+ * 7-Zip's exit code 2 covers the whole image (`ERRORS: Unexpected end of archive`) as well as the file asked for.
+ * The file is intact when 7-Zip names no error for it (`ERROR: Data Error : path`) and gave all its listed bytes.
+ */
+function fileError(run: { exitCode: number | null; stderr: string }, length: number, listedSize: number) {
+  if (run.exitCode === 0) return undefined;
+  const named = run.stderr
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /^ERROR:/.test(l));
+  if (named) return named;
+  if (run.exitCode === 2 && length === listedSize) return undefined;
+  return run.stderr || `7-Zip exit code ${run.exitCode}`;
+}
+
 /** Streams one file out of the image, hashing it; keeps the bytes only when `keepUpTo` allows. */
-async function readEntry(isoPath: string, entryPath: string, keepUpTo: number, timeoutMs: number): Promise<Read> {
+async function readEntry(
+  isoPath: string,
+  entryPath: string,
+  listedSize: number,
+  keepUpTo: number,
+  timeoutMs: number,
+): Promise<Read> {
   const hash = createHash('sha256');
   const chunks: Buffer[] = [];
   let length = 0;
@@ -65,7 +95,8 @@ async function readEntry(isoPath: string, entryPath: string, keepUpTo: number, t
     timeoutMs,
   );
   if (run.killed) return { ok: false, reason: `reading exceeded ${timeoutMs} ms` };
-  if (run.exitCode !== 0) return { ok: false, reason: run.stderr || `7-Zip exit code ${run.exitCode}` };
+  const error = fileError(run, length, listedSize);
+  if (error) return { ok: false, reason: error };
   const sha256 = hash.digest('hex');
   return length <= keepUpTo
     ? { ok: true, bytes: Buffer.concat(chunks, length), length, sha256 }
@@ -115,20 +146,32 @@ export async function readIsoBundle(
       }),
     );
   const tally: BundleTally = { entries: 0, totalBytes: 0 };
-  let beyondLimit = 0;
+  let unlisted = 0;
   for (const item of listing.entries) {
     tally.entries++;
+    const file = item.path.replace(/\\/g, '/');
     if (tally.entries > limits.maxEntries) {
-      beyondLimit++;
+      if (tally.entries > limits.maxListedEntries) unlisted++;
+      else
+        await sink({
+          path: file,
+          size: item.size,
+          sha256: createHash('sha256').digest('hex'),
+          findings: [beyondEntryLimit(limits, file)],
+          metadata: { sha256Of: 'nothing (not read)' },
+        });
       continue;
     }
-    const file = item.path.replace(/\\/g, '/');
+    const deceptive = deceptiveNameFinding(file);
     if (item.symlink) {
       await sink({
         path: file,
         size: 0,
         sha256: createHash('sha256').update(item.symlink).digest('hex'),
-        findings: [finding('ARCHIVE_UNSAFE_PATH', 'blocking', 'symbolic link (not followed)', { file })],
+        findings: [
+          finding('ARCHIVE_UNSAFE_PATH', 'blocking', 'symbolic link (not followed)', { file }),
+          ...(deceptive ? [deceptive] : []),
+        ],
         metadata: { sha256Of: 'link target' },
       });
       continue;
@@ -137,11 +180,13 @@ export async function readIsoBundle(
     const unsafe = unsafePathReason(item.path);
     if (unsafe)
       entryFindings.push(finding('ARCHIVE_UNSAFE_PATH', 'blocking', `unsafe entry path: ${unsafe}`, { file }));
+    if (deceptive) entryFindings.push(deceptive);
     const refuse = sizeLimitBreach(item.size, tally.totalBytes, limits, file);
     if (refuse) entryFindings.push(refuse);
-    // Refused and unsafe entries are hashed as they stream past, never held.
-    const keep = refuse || unsafe ? -1 : Math.min(limits.maxFileBytes, limits.maxTotalBytes - tally.totalBytes);
-    const read = await readEntry(isoPath, item.path, keep, timeoutMs);
+    // Refused, unsafe and deceptively named entries are hashed as they stream past, never held.
+    const keep =
+      refuse || unsafe || deceptive ? -1 : Math.min(limits.maxFileBytes, limits.maxTotalBytes - tally.totalBytes);
+    const read = await readEntry(isoPath, item.path, item.size, keep, timeoutMs);
     if (!read.ok) {
       entryFindings.push(
         finding('FILE_UNREADABLE', 'review', `cannot be read from the image: ${read.reason}`, { file }),
@@ -162,6 +207,8 @@ export async function readIsoBundle(
       continue;
     }
     if (isZipBytes(read.bytes, file)) {
+      const misnamed = archiveNamedAsPackage(file);
+      if (misnamed) entryFindings.push(misnamed);
       if (limits.maxNestingDepth < 1)
         entryFindings.push(
           finding('ARCHIVE_LIMIT_EXCEEDED', 'review', `archive nested deeper than ${limits.maxNestingDepth}`, { file }),
@@ -175,17 +222,6 @@ export async function readIsoBundle(
     }
     await sink({ ...entry, bytes: read.bytes });
   }
-  if (beyondLimit > 0)
-    findings.push(
-      finding(
-        'ARCHIVE_LIMIT_EXCEEDED',
-        'blocking',
-        `${beyondLimit} files beyond the limit of ${limits.maxEntries} were not read`,
-        {
-          file: bundleFile,
-          evidence: String(beyondLimit),
-        },
-      ),
-    );
+  if (unlisted > 0) findings.push(unlistedEntries(unlisted, limits, bundleFile));
   return findings;
 }

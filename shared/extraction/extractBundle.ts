@@ -3,7 +3,7 @@ import { type BundleLimits, defaultBundleLimits } from '../bundle/bundleLimits.j
 import { readFolderBundle } from '../bundle/folderBundle.js';
 import { readIsoBundle } from '../bundle/isoBundle.js';
 import { readZipArchive } from '../bundle/zipBundle.js';
-import type { Finding } from '../findings/finding.js';
+import { type Finding, finding } from '../findings/finding.js';
 import { analyseDocument } from './analyseDocument.js';
 import type { ExtractedDocument } from './document.js';
 import { extractFile, unreadDocument } from './extractFile.js';
@@ -61,6 +61,28 @@ export function archiveDocument(entry: BundleEntry, index?: number): ExtractedDo
 }
 
 /**
+ * The document of an entry whose bytes are not read (refused by a limit, unsafe, unreadable). An entry whose name could
+ * fool a reader (FILE_NAME_DECEPTIVE) is not classified by that name: `推荐公函\u202Excod.scr` is no 推荐公函.
+ */
+export function unreadEntryDocument(entry: BundleEntry, index?: number): ExtractedDocument {
+  const doc = unreadDocument(entry.path, entry.size, entry.sha256, entry.findings, entry.metadata);
+  const indexed = index !== undefined ? { index, ...doc } : doc;
+  if (!entry.findings.some((f) => f.code === 'FILE_NAME_DECEPTIVE')) return indexed;
+  const { additionalMaterials: _ignored, ...rest } = indexed;
+  return {
+    ...rest,
+    materialType: 'UNCLASSIFIED',
+    classificationReason: 'not classified: the file name could fool a reader',
+    fields: {},
+    records: {},
+    findings: [
+      ...entry.findings,
+      finding('UNCLASSIFIED_FILE', 'info', 'the file matches no material type', { file: entry.path }),
+    ],
+  };
+}
+
+/**
  * Reads a whole bundle (a zip, a folder or an ISO image), streaming entry by entry within the limits, and extracts
  * every file in the parser sandbox, each entry opened once: its analysis (and OCR, with an `analyser`) follows its
  * parsing with the same bytes. Nothing is dropped: each entry is in `entries`, numbered by its `index` in the
@@ -86,11 +108,7 @@ export async function extractBundle(
     const analysis = options.analyser?.(index);
     if (entry.isArchive || !entry.bytes) {
       analysis?.done();
-      entries.push(
-        entry.isArchive
-          ? archiveDocument(entry, index)
-          : { index, ...unreadDocument(entry.path, entry.size, entry.sha256, entry.findings, entry.metadata) },
-      );
+      entries.push(entry.isArchive ? archiveDocument(entry, index) : unreadEntryDocument(entry, index));
       return;
     }
     const bytes = entry.bytes;

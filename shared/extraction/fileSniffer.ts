@@ -114,7 +114,8 @@ function looksLikeText(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 4096);
   if (sample.includes(0)) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(sample.subarray(0, Math.max(0, sample.length - 4)));
+    // A whole file must end on a whole character; a sample cut at 4096 bytes may end inside one (streamed: kept back).
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: sample.length < bytes.length });
     return true;
   } catch {
     return false;

@@ -37,7 +37,8 @@ export const findingCodes = [
   'FILE_TYPE_UNSUPPORTED', // a type the office cannot read (executables, unknown binaries)
   'FILE_TOO_LARGE', // over the per-file size limit
   'FILE_TIMEOUT', // extraction exceeded its time or memory budget
-  'ARCHIVE_UNSAFE_PATH', // ../, absolute path, drive letter or symlink in an archive
+  'ARCHIVE_UNSAFE_PATH', // ../, absolute path, drive letter or symlink in an archive; a folder-named entry carrying data; two entries at one path
+  'FILE_NAME_DECEPTIVE', // bidi controls, invisible or control characters, document.pdf.exe: the name could fool a reader
   'ARCHIVE_LIMIT_EXCEEDED', // entry count / total size / compression ratio (zip bomb) / nesting depth over the limit
   'ARCHIVE_UNREADABLE', // the bundle archive itself cannot be read
   'SCAN_WITHOUT_TEXT', // a material whose fields must be read is image-only

@@ -10,8 +10,7 @@ import { type BundleLimits, defaultBundleLimits } from '../bundle/bundleLimits.j
 import { readIsoBundle } from '../bundle/isoBundle.js';
 import { readZipArchive } from '../bundle/zipBundle.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { archiveDocument } from '../extraction/extractBundle.js';
-import { unreadDocument } from '../extraction/extractFile.js';
+import { archiveDocument, unreadEntryDocument } from '../extraction/extractBundle.js';
 import type { Finding } from '../findings/finding.js';
 import { derivedKey, extractedKey } from '../objects/objectKeys.js';
 import { ObjectNotFound, type ObjectStore } from '../objects/objectStore.js';
@@ -85,11 +84,7 @@ export const unpackBundle = defineIntakeStep({
       const sink = async (entry: BundleEntry) => {
         const index = nextIndex++;
         if (entry.isArchive) return writeDocument(archiveDocument(entry, index));
-        if (!entry.bytes)
-          return writeDocument({
-            index,
-            ...unreadDocument(entry.path, entry.size, entry.sha256, entry.findings, entry.metadata),
-          });
+        if (!entry.bytes) return writeDocument(unreadEntryDocument(entry, index));
         // A zip may hold two entries with the same path: the second one's bytes get a key of their own.
         let objectKey = extractedKey(bundleId, entry.path);
         if (stored.has(objectKey)) objectKey = extractedKey(bundleId, `_entries/${index}/${entry.path}`);

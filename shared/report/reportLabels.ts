@@ -42,6 +42,7 @@ export const findingTitles: Record<FindingCode, string> = {
   FILE_TOO_LARGE: '文件过大',
   FILE_TIMEOUT: '文件处理超时',
   ARCHIVE_UNSAFE_PATH: '压缩包路径不安全',
+  FILE_NAME_DECEPTIVE: '文件名具有欺骗性',
   ARCHIVE_LIMIT_EXCEEDED: '压缩包超出限制',
   ARCHIVE_UNREADABLE: '压缩包无法读取',
   SCAN_WITHOUT_TEXT: '表格仅为扫描件',

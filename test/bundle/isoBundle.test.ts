@@ -68,8 +68,17 @@ describe('ISO 9660/Joliet bundles', () => {
     );
     expect(total.entries.map((e) => codesOf(e).includes('ARCHIVE_LIMIT_EXCEEDED'))).toEqual([false, false, true]);
     const count = await extractBundle({ isoPath: isoFile(buildIso(files)) }, { sandbox, limits: { maxEntries: 2 } });
-    expect(count.entries).toHaveLength(2);
-    expect(count.findings.map((f) => [f.code, f.evidence])).toEqual([['ARCHIVE_LIMIT_EXCEEDED', '1']]);
+    expect(count.entries.map((e) => [e.path, codesOf(e).includes('ARCHIVE_LIMIT_EXCEEDED')])).toEqual([
+      ['a.txt', false],
+      ['b.txt', false],
+      ['c.txt', true],
+    ]);
+    const capped = await extractBundle(
+      { isoPath: isoFile(buildIso(files)) },
+      { sandbox, limits: { maxEntries: 1, maxListedEntries: 2 } },
+    );
+    expect(capped.entries).toHaveLength(2);
+    expect(capped.findings.map((f) => [f.code, f.evidence])).toEqual([['ARCHIVE_LIMIT_EXCEEDED', '1']]);
   });
 
   it('ARCHIVE_UNREADABLE: a damaged image, and a zip named .iso', async () => {

@@ -88,8 +88,21 @@ describe('zip bundles', () => {
       { zipPath: zipFile(buildBundleZip(files)) },
       { sandbox, limits: { maxEntries: 3 } },
     );
-    expect(many.entries).toHaveLength(3);
-    expect(many.findings.map((f) => f.code)).toEqual(['ARCHIVE_LIMIT_EXCEEDED']);
+    // Entries beyond the limit are listed, unread, each with the finding; past the listing cap a bundle finding counts them.
+    expect(many.entries.map((e) => [e.path, e.readable, codesOf(e).includes('ARCHIVE_LIMIT_EXCEEDED')])).toEqual([
+      ['f0.txt', true, false],
+      ['f1.txt', true, false],
+      ['f2.txt', true, false],
+      ['f3.txt', false, true],
+      ['f4.txt', false, true],
+    ]);
+    expect(many.findings).toEqual([]);
+    const capped = await extractBundle(
+      { zipPath: zipFile(buildBundleZip(files)) },
+      { sandbox, limits: { maxEntries: 3, maxListedEntries: 4 } },
+    );
+    expect(capped.entries).toHaveLength(4);
+    expect(capped.findings.map((f) => [f.code, f.evidence])).toEqual([['ARCHIVE_LIMIT_EXCEEDED', '1']]);
     const total = await extractBundle(
       { zipPath: zipFile(buildBundleZip(files)) },
       { sandbox, limits: { maxTotalBytes: 2000 } },
