@@ -73,11 +73,11 @@ describe('one injected defect → exactly that finding, on the right application
     it(defectTitle(c), async () => {
       const result = await runDefect(c, defectSeeds);
       expect(result, `no generated bundle (master seed ${masterSeed + 1}) can carry this defect`).toBeDefined();
-      const { run, discrepancies } = result as NonNullable<typeof result>;
+      const { run, discrepancies, cleanBase } = result as NonNullable<typeof result>;
       if (discrepancies.length > 0)
         console.log(
           [
-            `defect ${defectTitle(c)} (${c.basis}) in bundle seed ${run.bundle.truth.seed}, app${run.index} (replay: VARIANT_SEED=${masterSeed})`,
+            `defect ${defectTitle(c)} (${c.basis}) in bundle seed ${run.bundle.truth.seed}, app${run.index} (replay: VARIANT_SEED=${masterSeed})${cleanBase ? '' : ' — no candidate base bundle passed the complete check'}`,
             describeBundle(run.bundle),
             ...discrepancies.map((d) => `  ✗ ${d.kind}: ${d.detail}`),
           ].join('\n'),
