@@ -143,6 +143,7 @@ export type FieldKey = keyof typeof fieldLabels;
 /** Fields answered by ticking a box (or writing the option): their value is read with `readChoice`. */
 export const choiceFields = new Set<FieldKey>([
   'standardType',
+  'requestedGrade',
   'ownershipType',
   'isLegalPerson',
   'isHeadquartersOrGroup',
