@@ -24,6 +24,8 @@ export const reasons = {
   dlq: 'This queue is itself a dead-letter queue (EventBridge target or Lambda async invocations); a DLQ has no DLQ of its own, and an alarm watches its depth.',
   anchorHeads:
     'PutObject only, on the heads/ prefix of the Object Lock (compliance) history-anchor bucket: one object per appended head, named by application, seq and hash, which no grant can overwrite or delete.',
+  reportObjects:
+    'GetObject only, on the reports/ prefix of the submissions bucket: the API returns each stored completeness report, masked by the caller’s role.',
   apiStage:
     'The wildcards are the API stage and the {applicationId} path parameter; method and route are fixed, so the role may call only this route.',
 } as const;
@@ -63,6 +65,11 @@ export function acknowledgeBucketObjects(scope: IConstruct, bucket: IConstruct &
 export function acknowledgeAnchorObjects(scope: IConstruct, bucket: IConstruct & { node: { defaultChild?: unknown } }) {
   const logicalId = Stack.of(scope).getLogicalId(bucket.node.defaultChild as CfnElement);
   acknowledge(scope, `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/heads/*]`, reasons.anchorHeads);
+}
+
+export function acknowledgeReportObjects(scope: IConstruct, bucket: IConstruct & { node: { defaultChild?: unknown } }) {
+  const logicalId = Stack.of(scope).getLogicalId(bucket.node.defaultChild as CfnElement);
+  acknowledge(scope, `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/reports/*]`, reasons.reportObjects);
 }
 
 /** On a state machine: invoking each of its Lambdas (function ARN plus qualifiers). */

@@ -9,7 +9,13 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { type ApiRole, apiRoles, apiRoutes } from '../shared/workflow/apiRoutes.js';
 import { awardFunction, repoRoot } from './lambdaBundling.js';
-import { acknowledge, acknowledgeFunction, acknowledgeTableAccess, reasons } from './nagAcknowledgements.js';
+import {
+  acknowledge,
+  acknowledgeFunction,
+  acknowledgeReportObjects,
+  acknowledgeTableAccess,
+  reasons,
+} from './nagAcknowledgements.js';
 import type { Storage } from './storage.js';
 
 export interface ReviewerApiProps {
@@ -34,7 +40,7 @@ export class ReviewerApi extends Construct {
 
   constructor(scope: Construct, id: string, props: ReviewerApiProps) {
     super(scope, id);
-    const { key, table } = props.storage;
+    const { key, table, bucket } = props.storage;
     const account = Stack.of(this).account;
     this.roles = Object.fromEntries(
       apiRoles.map((role) => [
@@ -52,6 +58,7 @@ export class ReviewerApi extends Construct {
       key,
       environment: {
         RECORDS_TABLE: table.tableName,
+        SUBMISSIONS_BUCKET: bucket.bucketName,
         POWERTOOLS_SERVICE_NAME: 'reviewer-api',
         API_ROLE_NAMES: Stack.of(this).toJsonString(
           Object.fromEntries(apiRoles.map((role) => [this.roles[role].roleName, role])),
@@ -63,6 +70,11 @@ export class ReviewerApi extends Construct {
     acknowledgeTableAccess(fn, table);
     props.storage.grantHistoryAnchorPublish(fn);
     props.storage.grantHistoryAnchorRead(fn);
+    // The reports route returns each stored report JSON, masked by the caller's role: it reads reports/ only.
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [bucket.arnForObjects('reports/*')] }),
+    );
+    acknowledgeReportObjects(fn, bucket);
     props.project.grantTaskResponse(fn);
 
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {

@@ -3,7 +3,18 @@ import { z } from 'zod';
 import { actionCatalogue, actionNames } from '../../shared/actions/actionCatalogue.js';
 import type { ActionContext } from '../../shared/actions/actionContext.js';
 import { ActionError } from '../../shared/actions/actionError.js';
-import { finaliseCampaign } from '../../shared/actions/finaliseCampaign.js';
+import { AdvanceStageRequest } from '../../shared/actions/advanceStage.js';
+import { ClosePublicityWindowRequest } from '../../shared/actions/closePublicityWindow.js';
+import { DrawApplicationPanelRequest } from '../../shared/actions/drawApplicationPanel.js';
+import { FinaliseCampaignRequest, finaliseCampaign } from '../../shared/actions/finaliseCampaign.js';
+import { LodgeObjectionRequest } from '../../shared/actions/lodgeObjection.js';
+import { OpenPublicityWindowRequest } from '../../shared/actions/openPublicityWindow.js';
+import { RecordConsultationOpinionRequest } from '../../shared/actions/recordConsultationOpinion.js';
+import { RecordDecisionRequest } from '../../shared/actions/recordDecision.js';
+import { RecordDisclosureNeedRequest } from '../../shared/actions/recordDisclosureNeed.js';
+import { RecordPanelScoresRequest } from '../../shared/actions/recordPanelScores.js';
+import { RequireConsultationsRequest } from '../../shared/actions/requireConsultations.js';
+import { ResolveObjectionRequest } from '../../shared/actions/resolveObjection.js';
 import { SfnTaskTokenAdapter } from '../../shared/actions/sfnTaskTokenAdapter.js';
 import { completeWaitingTask, type TaskTokenPort } from '../../shared/actions/taskTokenPort.js';
 import { s3HistoryAnchorFromEnv } from '../../shared/objects/s3HistoryAnchor.js';
@@ -16,10 +27,44 @@ import { DynamoRecordsRepository } from '../../shared/records/dynamoRecordsRepos
  * grant than ten; each action still validates its own request. The event names the action and carries its request
  * (actor included: the API layer in front sets it from the caller's identity, never from the body).
  */
-export const ReviewerActionEvent = z.object({
+export const ReviewerActionEvent = z.strictObject({
   action: z.enum([...actionNames, 'finaliseCampaign']),
-  request: z.unknown(),
+  request: z.record(z.string(), z.unknown()),
 });
+
+/**
+ * Each action's request schema, made strict at this boundary: a field the action does not know (a misspelt `scroe`,
+ * a `size` sent to the wrong action) is refused rather than silently dropped. Dates and numbers are checked by the
+ * schemas themselves (ISO instants with offset that exist on the calendar, JSON numbers within range).
+ */
+const requestSchemas = {
+  advanceStage: AdvanceStageRequest,
+  requireConsultations: RequireConsultationsRequest,
+  recordConsultationOpinion: RecordConsultationOpinionRequest,
+  recordDecision: RecordDecisionRequest,
+  openPublicityWindow: OpenPublicityWindowRequest,
+  lodgeObjection: LodgeObjectionRequest,
+  resolveObjection: ResolveObjectionRequest,
+  closePublicityWindow: ClosePublicityWindowRequest,
+  drawApplicationPanel: DrawApplicationPanelRequest,
+  recordPanelScores: RecordPanelScoresRequest,
+  recordDisclosureNeed: RecordDisclosureNeedRequest,
+  finaliseCampaign: FinaliseCampaignRequest,
+} satisfies Record<z.infer<typeof ReviewerActionEvent>['action'], z.ZodObject>;
+
+/** The first problem of a request under its strict schema, as the refusal the caller gets; undefined when fine. */
+export function strictRequestProblem(
+  action: keyof typeof requestSchemas,
+  request: unknown,
+): { code: 'INVALID_INPUT'; message: string; field: string } | undefined {
+  const parsed = requestSchemas[action].strict().safeParse(request);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  const keys = issue?.code === 'unrecognized_keys' ? issue.keys : [];
+  const field = keys[0] ?? (issue?.path.map(String).join('.') || '(request)');
+  const message = keys.length > 0 ? `unknown field ${keys.join(', ')}` : `${field}: ${issue?.message ?? 'invalid'}`;
+  return { code: 'INVALID_INPUT', message, field };
+}
 
 export type ReviewerActionResponse =
   | { ok: true; applicationId: string; seqs: number[]; replayed: boolean; taskCompleted: boolean }
@@ -53,8 +98,14 @@ export async function handleReviewerAction(
   deps: ReviewerActionDependencies = defaultDependencies(),
 ): Promise<ReviewerActionResponse> {
   const parsed = ReviewerActionEvent.safeParse(event);
-  if (!parsed.success) return { ok: false, code: 'INVALID_INPUT', message: 'event must be { action, request }' };
+  if (!parsed.success)
+    return { ok: false, code: 'INVALID_INPUT', message: 'event must be { action, request } with a known action' };
   const { action } = parsed.data;
+  const problem = strictRequestProblem(action, parsed.data.request);
+  if (problem) {
+    logger.warn('action refused', { action, code: problem.code, field: problem.field });
+    return { ok: false, ...problem };
+  }
   try {
     if (action === 'finaliseCampaign') {
       const result = await finaliseCampaign(deps.ctx, parsed.data.request);

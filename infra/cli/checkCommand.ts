@@ -10,11 +10,12 @@ import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import { reportHtml } from '../../shared/report/reportHtml.js';
 import { reportJson } from '../../shared/report/reportJson.js';
 import { reportSummary } from '../../shared/report/reportSummary.js';
+import { isoInstant } from './cliArgs.js';
 import { type CliIo, exitCodes, UsageError } from './cliIo.js';
 
 export const checkUsage = `用法: award check <材料包.zip|文件夹|.iso> [--json] [--html 文件] [--received-at ISO时间] [--campaign 2025] [--recommending-unit 名称] [--no-ocr] [--ocr-pages N]
 
-  --json               标准输出只输出报告 JSON（进度信息写到标准错误）
+  --json               标准输出只输出报告 JSON（进度信息写到标准错误；身份证号、电话号码已打码，与 HTML 报告相同）
   --html FILE          另存一份可打印的 HTML 报告
   --received-at ISO    收到时间，带时区，例如 2025-08-20T16:30:00+08:00（据此判断是否逾期）
   --campaign YEAR      评选年度（默认 2025）
@@ -23,8 +24,6 @@ export const checkUsage = `用法: award check <材料包.zip|文件夹|.iso> [-
   --ocr-pages N        每个材料包最多识别 N 页扫描页（默认 ${defaultOcrOptions.maxPagesPerBundle}；每个文件另以 ${defaultOcrOptions.maxPagesPerFile} 页为限），其余页列为提示
 
 退出码: 0 全部申报材料完整；1 存在阻断问题；2 用法错误或材料包无法读取`;
-
-const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 interface CheckOptions {
   bundle: string;
@@ -68,8 +67,13 @@ function parseCheckArgs(args: string[]): CheckOptions | 'help' {
       positionals.length === 0 ? '缺少材料包路径' : `只能检查一个材料包，收到 ${positionals.length} 个`,
     );
   const receivedAt = values['received-at'];
-  if (receivedAt !== undefined && (!instant.test(receivedAt) || Number.isNaN(Date.parse(receivedAt))))
-    throw new UsageError(`--received-at 须为带时区的 ISO 时间，例如 2025-08-20T16:30:00+08:00，收到“${receivedAt}”`);
+  const instant = receivedAt === undefined ? undefined : isoInstant(receivedAt);
+  if (instant && !instant.ok)
+    throw new UsageError(
+      `--received-at 须为带时区的 ISO 时间，例如 2025-08-20T16:30:00+08:00，收到“${receivedAt}”（${instant.zh ?? instant.reason}）`,
+    );
+  if (!/^\d{4}$/.test(values.campaign))
+    throw new UsageError(`--campaign 须为四位年份，例如 2025，收到“${values.campaign}”`);
   if (values.html === '') throw new UsageError('--html 须给出文件名');
   const ocrPages = values['ocr-pages'];
   if (ocrPages !== undefined && !/^\d{1,4}$/.test(ocrPages))
@@ -124,7 +128,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
       }
       io.stderr(`HTML 报告已写入 ${options.html}\n`);
     }
-    if (options.json) io.stdout(reportJson(report));
+    // The unit's own machine, but the JSON is what travels (mail, tickets): masked like the HTML and the summary.
+    if (options.json) io.stdout(reportJson(report, { role: 'recommending_unit' }));
     else io.stdout(reportSummary(report));
     return report.status === 'complete' ? exitCodes.ok : exitCodes.blocking;
   } catch (error) {

@@ -3,6 +3,8 @@ import {
   type AwardCommand,
   type CommandIo,
   describeRun,
+  expectPositionals,
+  instantArg,
   parseCommandArgs,
   positional,
   runCommand,
@@ -11,6 +13,7 @@ import {
 } from './localCommand.js';
 
 const usage = 'award clock show | set <ISO instant> | advance <duration, e.g. 7d, 12h, 1w2d> | reset';
+const maxAdvanceMs = 3650 * 86_400_000;
 
 /** Shows or moves the local clock; after a move, resumes every execution the new time lets go on (windows closed). */
 export const clockCommand: AwardCommand = {
@@ -21,6 +24,15 @@ export const clockCommand: AwardCommand = {
     runCommand({ usage }, io, async () => {
       const { positionals } = parseCommandArgs(args, {});
       const verb = positional(positionals, 0, 'show|set|advance|reset');
+      if (!['show', 'set', 'advance', 'reset'].includes(verb)) throw new UsageError(`unknown clock verb ${verb}`);
+      expectPositionals(positionals, verb === 'set' || verb === 'advance' ? ['verb', 'value'] : ['verb']);
+      // Checked before the runtime starts: a wrong value changes nothing.
+      const setTo = verb === 'set' ? instantArg(positional(positionals, 1, 'ISO instant'), 'clock set') : undefined;
+      const ms = verb === 'advance' ? parseDuration(positional(positionals, 1, 'duration')) : undefined;
+      if (verb === 'advance' && (ms === undefined || ms === 0 || ms > maxAdvanceMs))
+        throw new UsageError(
+          `advance needs a duration from 1s to 3650d such as 7d, 12h or 1w2d (got ${JSON.stringify(positionals[1])})`,
+        );
       return withRuntime(io, async (runtime) => {
         const clock = runtime.clock;
         if (verb === 'show') {
@@ -28,17 +40,9 @@ export const clockCommand: AwardCommand = {
           io.out(`${clock.now().toISOString()} (${fixed ? 'set' : 'system time'})`);
           return 0;
         }
-        if (verb === 'set') {
-          const at = new Date(positional(positionals, 1, 'ISO instant'));
-          if (Number.isNaN(at.getTime()))
-            throw new UsageError('set needs an ISO instant, e.g. 2025-09-01T09:00:00+08:00');
-          clock.set(at);
-        } else if (verb === 'advance') {
-          const ms = parseDuration(positional(positionals, 1, 'duration'));
-          if (ms === undefined) throw new UsageError('advance needs a duration such as 7d, 12h or 1w2d');
-          clock.advance(ms);
-        } else if (verb === 'reset') clock.reset();
-        else throw new UsageError(`unknown clock verb ${verb}`);
+        if (setTo !== undefined) clock.set(new Date(setTo));
+        else if (ms !== undefined) clock.advance(ms);
+        else clock.reset();
         io.out(`clock: ${clock.now().toISOString()}`);
         for (const run of await runtime.resumeDue()) io.out(`  ${run.applicationId}: ${describeRun(run)}`);
         return 0;

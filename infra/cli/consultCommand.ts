@@ -6,6 +6,7 @@ import {
   type AwardCommand,
   actorOf,
   type CommandIo,
+  expectPositionals,
   oneOf,
   parseCommandArgs,
   positional,
@@ -48,12 +49,18 @@ export const consultCommand: AwardCommand = {
         as: { type: 'string' },
       });
       const applicationId = positional(positionals, 0, 'app');
+      expectPositionals(positionals, ['app']);
       const actor = actorOf(values.as, 'reviewer', 'reviewer');
+      // Checked before the runtime starts: a wrong value changes nothing.
+      const added = values.require?.split(',').map(departmentOf);
+      const department = values.department === undefined ? undefined : departmentOf(values.department);
+      const opinion = department ? oneOf(values.opinion, ['no_objection', 'adverse'] as const, '--opinion') : undefined;
+      if (department && !values.summary) throw new UsageError('--summary is required with --department');
+      if (department && !values.evidence) throw new UsageError('--evidence (the returned 征求意见表) is required');
       return withRuntime(io, async (runtime) => {
         await requireApplication(runtime, applicationId);
         const ctx = runtime.actionContext();
-        if (values.require) {
-          const added = values.require.split(',').map(departmentOf);
+        if (added) {
           await requireConsultations(ctx, {
             actor,
             idempotencyKey: `consult-require:${[...added].sort().join(',')}`,
@@ -63,11 +70,7 @@ export const consultCommand: AwardCommand = {
           });
           io.out(`required at 征求意见: ${added.map((d) => departments[d]).join('、')}`);
         }
-        if (values.department) {
-          const department = departmentOf(values.department);
-          const opinion = oneOf(values.opinion, ['no_objection', 'adverse'] as const, '--opinion');
-          if (!values.summary) throw new UsageError('--summary is required with --department');
-          if (!values.evidence) throw new UsageError('--evidence (the returned 征求意见表) is required');
+        if (department && opinion && values.summary && values.evidence) {
           const evidence = storeEvidence(runtime, values.evidence);
           const result = await recordConsultationOpinion(ctx, {
             actor,

@@ -3,12 +3,14 @@ import {
   type AwardCommand,
   actorOf,
   type CommandIo,
+  expectPositionals,
   oneOf,
   parseCommandArgs,
   positional,
   requireApplication,
   resumeAndReport,
   runCommand,
+  scoreArg,
   storeEvidence,
   UsageError,
   withRuntime,
@@ -34,11 +36,11 @@ export const decideCommand: AwardCommand = {
         role: { type: 'string' },
       });
       const applicationId = positional(positionals, 0, 'app');
+      expectPositionals(positionals, ['app']);
       const stage = oneOf(values.stage, DecisionStage.options, '--stage');
       const outcome = oneOf(values.decision, ['pass', 'reject'] as const, '--decision');
       if (!values.reason) throw new UsageError('--reason is required (a rejection is a written notice)');
-      const score = values.score === undefined ? undefined : Number(values.score);
-      if (score !== undefined && !(score >= 0 && score <= 100)) throw new UsageError('--score must be 0–100');
+      const score = values.score === undefined ? undefined : scoreArg(values.score, '--score');
       const defaultRole = stage === 'UNIT_RECOMMENDATION' ? 'recommending_unit' : 'reviewer';
       const actor = actorOf(values.as, values.role, defaultRole);
       return withRuntime(io, async (runtime) => {

@@ -5,6 +5,8 @@ import {
   type AwardCommand,
   actorOf,
   type CommandIo,
+  campaignArg,
+  expectPositionals,
   oneOf,
   parseCommandArgs,
   resumeAndReport,
@@ -27,14 +29,15 @@ export const finalizeCommand: AwardCommand = {
   usage,
   run: (args: string[], io: CommandIo) =>
     runCommand({ usage }, io, async () => {
-      const { values } = parseCommandArgs(args, {
+      const { values, positionals } = parseCommandArgs(args, {
         campaign: { type: 'string' },
         scope: { type: 'string' },
         as: { type: 'string' },
         json: { type: 'boolean' },
       });
-      if (!values.campaign || !/^\d{4}$/.test(values.campaign)) throw new UsageError('--campaign YEAR is required');
-      const campaign = values.campaign;
+      expectPositionals(positionals, []);
+      if (!values.campaign) throw new UsageError('--campaign YEAR is required');
+      const campaign = campaignArg(values.campaign);
       const scopes = values.scope ? [oneOf(values.scope, ['QM', 'SI'] as const, '--scope')] : (['QM', 'SI'] as const);
       const actor = actorOf(values.as, 'reviewer', 'reviewer');
       return withRuntime(io, async (runtime) => {

@@ -4,6 +4,7 @@ import {
   type AwardCommand,
   actorOf,
   type CommandIo,
+  expectPositionals,
   oneOf,
   parseCommandArgs,
   positional,
@@ -31,6 +32,7 @@ export const historyCommand: AwardCommand = {
         role: { type: 'string' },
       });
       const applicationId = positional(positionals, 0, 'app');
+      expectPositionals(positionals, ['app']);
       const format =
         values.format === undefined ? undefined : oneOf(values.format, ['json', 'csv'] as const, '--format');
       const actor = actorOf(values.as, values.role, 'reviewer');

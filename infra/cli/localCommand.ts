@@ -6,6 +6,8 @@ import { ActionError } from '../../shared/actions/actionError.js';
 import { Role } from '../../shared/records/role.js';
 import { AwardHomeBusy } from '../local/localRecords.js';
 import { LocalRuntime, type ProjectRun } from '../local/localRuntime.js';
+import { type Checked, campaignYear, identifier, integerIn, isoInstant, score } from './cliArgs.js';
+import { UsageError } from './cliIo.js';
 
 /** Where a command writes and what it may read from its environment (tests pass their own). */
 export interface CommandIo {
@@ -32,10 +34,8 @@ export interface AwardCommand {
   run(args: string[], io: CommandIo): Promise<number>;
 }
 
-/** Wrong arguments: exit code 2 with the usage line. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+/** Wrong arguments: exit code 2 with the usage line (the same class as `award check`'s). */
+export { UsageError };
 
 /** A refused action or a missing thing: exit code 1, the message only. */
 export class RefusedError extends Error {
@@ -52,6 +52,31 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
 }
+
+/** At most `names.length` positionals: an extra word is a mistake, not something to ignore. */
+export function expectPositionals(positionals: string[], names: readonly string[]): void {
+  if (positionals.length > names.length)
+    throw new UsageError(
+      `unexpected argument ${JSON.stringify(positionals[names.length])} (expected ${names.map((n) => `<${n}>`).join(' ') || 'no arguments'})`,
+    );
+}
+
+function checked<T>(result: Checked<T>, flag: string, value: string, fix: string): T {
+  if (result.ok) return result.value;
+  throw new UsageError(`${flag} ${JSON.stringify(value)} is not valid: ${result.reason}. ${fix}`);
+}
+
+/** An ISO instant with offset whose date and time really exist (2025-02-30 is refused, never rolled over). */
+export const instantArg = (value: string, flag: string) =>
+  checked(isoInstant(value), flag, value, 'Give an ISO instant with offset, e.g. 2025-09-01T09:00:00+08:00.');
+export const campaignArg = (value: string, flag = '--campaign') =>
+  checked(campaignYear(value), flag, value, 'Give the campaign year, e.g. 2025.');
+export const scoreArg = (value: string, flag: string) =>
+  checked(score(value), flag, value, 'Give a score from 0 to 100, e.g. 85 or 72.5.');
+export const integerArg = (value: string, flag: string, min: number, max: number) =>
+  checked(integerIn(value, min, max), flag, value, `Give a whole number from ${min} to ${max}.`);
+export const identifierArg = (value: string, flag: string) =>
+  checked(identifier(value), flag, value, 'For example changchun-amr.');
 
 /** The positional at `index`, or a usage error naming it. */
 export function positional(positionals: string[], index: number, name: string): string {

@@ -5,6 +5,7 @@ import {
   type AwardCommand,
   actorOf,
   type CommandIo,
+  expectPositionals,
   oneOf,
   parseCommandArgs,
   positional,
@@ -40,6 +41,7 @@ export const objectCommand: AwardCommand = {
         as: { type: 'string' },
       });
       const applicationId = positional(positionals, 0, 'app');
+      expectPositionals(positionals, ['app']);
       const stage = oneOf(values.stage, ['SOCIAL_PUBLICITY', 'RESULT_PUBLICITY'] as const, '--stage');
       if (!values.content) throw new UsageError('--content is required');
       let objector: Objector;

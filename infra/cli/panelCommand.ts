@@ -7,12 +7,15 @@ import {
   type AwardCommand,
   actorOf,
   type CommandIo,
+  expectPositionals,
+  identifierArg,
   oneOf,
   parseCommandArgs,
   positional,
   RefusedError,
   requireApplication,
   runCommand,
+  scoreArg,
   storeEvidence,
   UsageError,
   withRuntime,
@@ -41,6 +44,7 @@ export const panelCommand: AwardCommand = {
         as: { type: 'string' },
       });
       const verb = oneOf(positionals[0], ['draw', 'score', 'load'] as const, 'panel <verb>');
+      expectPositionals(positionals, ['verb', verb === 'load' ? 'pool.json' : 'app']);
       if (verb === 'load') {
         const file = positional(positionals, 1, 'pool.json');
         return withRuntime(io, async (runtime) => {
@@ -52,11 +56,20 @@ export const panelCommand: AwardCommand = {
       const applicationId = positional(positionals, 1, 'app');
       const stage = oneOf(values.stage, panelStages, '--stage');
       const actor = actorOf(values.as, 'reviewer', 'reviewer');
+      const poolId = values.pool === undefined ? defaultPoolId : identifierArg(values.pool, '--pool');
+      // Scores are checked before the runtime starts: a wrong one changes nothing.
+      const allScore = values.all === undefined ? undefined : scoreArg(values.all, '--all');
+      const listed = values.scores?.split(',').map((pair) => {
+        const [expertId, score] = pair.split('=');
+        if (!expertId?.trim() || score === undefined) throw new UsageError(`--scores: ${pair} is not EXPERT=SCORE`);
+        return { expertId: expertId.trim(), score: scoreArg(score, `--scores ${expertId.trim()}`) };
+      });
+      if (verb === 'score' && allScore === undefined && !listed)
+        throw new UsageError('give --scores EXPERT=SCORE,… or --all SCORE');
       return withRuntime(io, async (runtime) => {
         const meta = await requireApplication(runtime, applicationId);
         const ctx = runtime.actionContext();
         if (verb === 'draw') {
-          const poolId = values.pool ?? defaultPoolId;
           if ((await ensureExpertPool(runtime.repo, poolId)) === 0)
             throw new RefusedError(`expert pool ${poolId} is empty (award panel load <pool.json>)`);
           const units = panelUnits(registeredApplication(await runtime.repo.listEvents(applicationId)), meta.name);
@@ -80,17 +93,8 @@ export const panelCommand: AwardCommand = {
         }
         const panel = await runtime.repo.getPanel(applicationId, stage);
         if (panel?.status !== 'DRAWN' || !panel.members) throw new RefusedError(`no panel drawn at ${stage}`);
-        let scores: { expertId: string; score: number }[];
-        if (values.all !== undefined)
-          scores = panel.members.map((expertId) => ({ expertId, score: Number(values.all) }));
-        else if (values.scores)
-          scores = values.scores.split(',').map((pair) => {
-            const [expertId, score] = pair.split('=');
-            if (!expertId || score === undefined) throw new UsageError(`--scores: ${pair} is not EXPERT=SCORE`);
-            return { expertId: expertId.trim(), score: Number(score) };
-          });
-        else throw new UsageError('give --scores EXPERT=SCORE,… or --all SCORE');
-        if (scores.some((s) => !(s.score >= 0 && s.score <= 100))) throw new UsageError('scores must be 0–100');
+        const scores =
+          allScore === undefined ? (listed ?? []) : panel.members.map((expertId) => ({ expertId, score: allScore }));
         if (!values.evidence) throw new UsageError('--evidence (the signed score sheets) is required');
         const result = await recordPanelScores(ctx, {
           actor,

@@ -3,6 +3,7 @@ import {
   type AwardCommand,
   actorOf,
   type CommandIo,
+  expectPositionals,
   oneOf,
   parseCommandArgs,
   positional,
@@ -31,6 +32,7 @@ export const resolveCommand: AwardCommand = {
       });
       const applicationId = positional(positionals, 0, 'app');
       const objectionId = positional(positionals, 1, 'objection');
+      expectPositionals(positionals, ['app', 'objection']);
       const outcome = oneOf(values.outcome, ['upheld', 'dismissed'] as const, '--outcome');
       if (!values.reason) throw new UsageError('--reason is required');
       const actor = actorOf(values.as, 'reviewer', 'reviewer');

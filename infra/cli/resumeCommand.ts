@@ -2,6 +2,7 @@ import {
   type AwardCommand,
   type CommandIo,
   describeRun,
+  expectPositionals,
   parseCommandArgs,
   runCommand,
   withRuntime,
@@ -16,7 +17,7 @@ export const resumeCommand: AwardCommand = {
   usage,
   run: (args: string[], io: CommandIo) =>
     runCommand({ usage }, io, async () => {
-      parseCommandArgs(args, {});
+      expectPositionals(parseCommandArgs(args, {}).positionals, []);
       return withRuntime(io, async (runtime) => {
         const runs = await runtime.resumeDue();
         for (const run of runs) io.out(`${run.applicationId}: ${describeRun(run)}`);

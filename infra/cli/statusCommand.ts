@@ -2,7 +2,16 @@ import { availableCampaigns } from '../../shared/campaign/loadCampaign.js';
 import { Track } from '../../shared/campaign/track.js';
 import type { ApplicationMeta, ApplicationStatus, CampaignFilter } from '../../shared/records/recordsRepository.js';
 import { Stage, stages } from '../../shared/workflow/stage.js';
-import { type AwardCommand, type CommandIo, oneOf, parseCommandArgs, runCommand, withRuntime } from './localCommand.js';
+import {
+  type AwardCommand,
+  type CommandIo,
+  campaignArg,
+  expectPositionals,
+  oneOf,
+  parseCommandArgs,
+  runCommand,
+  withRuntime,
+} from './localCommand.js';
 
 const usage = 'award status [--campaign YEAR] [--track T] [--status S] [--stage S] [--unit ID] [--json]';
 const statuses: ApplicationStatus[] = ['ACTIVE', 'PAUSED', 'AWARDED', 'NOT_AWARDED'];
@@ -32,7 +41,7 @@ export const statusCommand: AwardCommand = {
   usage,
   run: (args: string[], io: CommandIo) =>
     runCommand({ usage }, io, async () => {
-      const { values } = parseCommandArgs(args, {
+      const { values, positionals } = parseCommandArgs(args, {
         campaign: { type: 'string' },
         track: { type: 'string' },
         status: { type: 'string' },
@@ -45,7 +54,8 @@ export const statusCommand: AwardCommand = {
         ...(values.status ? { status: oneOf(values.status, statuses, '--status') } : {}),
         ...(values.stage ? { stage: oneOf(values.stage, Stage.options, '--stage') } : {}),
       };
-      const campaigns = values.campaign ? [values.campaign] : availableCampaigns();
+      expectPositionals(positionals, []);
+      const campaigns = values.campaign !== undefined ? [campaignArg(values.campaign)] : availableCampaigns();
       return withRuntime(io, async (runtime) => {
         let apps: ApplicationMeta[] = [];
         if (values.unit)

@@ -7,6 +7,9 @@ import {
   type AwardCommand,
   actorOf,
   type CommandIo,
+  campaignArg,
+  expectPositionals,
+  identifierArg,
   parseCommandArgs,
   positional,
   RefusedError,
@@ -51,9 +54,12 @@ export const submitCommand: AwardCommand = {
         json: { type: 'boolean' },
       });
       const path = resolve(io.cwd, positional(positionals, 0, 'bundle'));
+      expectPositionals(positionals, ['bundle']);
       if (!values.unit) throw new UsageError('--unit ID (the recommending unit) is required');
+      identifierArg(values.unit, '--unit');
+      const campaign =
+        values.campaign !== undefined ? campaignArg(values.campaign) : (availableCampaigns().at(-1) ?? '2025');
       if (!existsSync(path)) throw new RefusedError(`no bundle at ${path}`);
-      const campaign = values.campaign ?? availableCampaigns().at(-1) ?? '2025';
       const unitActor = actorOf(values.as ?? values.unit, 'recommending_unit', 'recommending_unit');
       return withRuntime(io, async (runtime) => {
         const result = await submitBundle(runtime, {

@@ -2,7 +2,14 @@ import { consultationStatus } from '../../shared/actions/consultationStatus.js';
 import { departments } from '../../shared/consultation/department.js';
 import { stages } from '../../shared/workflow/stage.js';
 import type { LocalRuntime, WaitingApplication } from '../local/localRuntime.js';
-import { type AwardCommand, type CommandIo, parseCommandArgs, runCommand, withRuntime } from './localCommand.js';
+import {
+  type AwardCommand,
+  type CommandIo,
+  expectPositionals,
+  parseCommandArgs,
+  runCommand,
+  withRuntime,
+} from './localCommand.js';
 
 const usage = 'award tasks [--json]';
 
@@ -53,7 +60,8 @@ export const tasksCommand: AwardCommand = {
   usage,
   run: (args: string[], io: CommandIo) =>
     runCommand({ usage }, io, async () => {
-      const { values } = parseCommandArgs(args, { json: { type: 'boolean' } });
+      const { values, positionals } = parseCommandArgs(args, { json: { type: 'boolean' } });
+      expectPositionals(positionals, []);
       return withRuntime(io, async (runtime) => {
         const waiting = await runtime.unfinished();
         const rows = [];

@@ -32,7 +32,13 @@ export function maskText(text: string): string {
     .replace(landline, maskToken);
 }
 
-function maskWholeValue(text: string): string {
+/** Whether a field name says it holds identity or contact data (an ID number, a phone, a contact). */
+export function isPersonalField(key: string): boolean {
+  return personalKey.test(key);
+}
+
+/** A value of a personal field: its ID/phone numbers masked, or, in a format the patterns miss, all digits but 4. */
+export function maskWholeValue(text: string): string {
   const masked = maskText(text);
   if (masked !== text) return masked;
   // A personal field in a format the patterns do not know: hide all digits but the last 4.

@@ -80,6 +80,15 @@ describe('award check', () => {
     expect(consent?.findings.find((f) => f.code === 'OCR_BUDGET_EXCEEDED')?.severity).toBe('info');
   });
 
+  it('--json masks ID and phone numbers as the summary and the HTML do (the JSON is what travels)', () => {
+    const run = award('check', folder, '--json', '--no-ocr', '--received-at', '2025-08-15T10:00:00+08:00');
+    const report = CompletenessReport.parse(JSON.parse(run.stdout));
+    const idNumber = report.applications[0]?.applicant.idNumber;
+    expect(idNumber).toMatch(/^\d{0,3}\*{8,}[\dXx]{4}$/);
+    expect(run.stdout).not.toMatch(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/);
+    expect(run.stdout).not.toMatch(/(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/);
+  });
+
   it('exit 2 with a clear message and no stack trace for an unreadable bundle path', () => {
     const run = award('check', path.join(dir, 'no-such-bundle.zip'));
     expect(run.code).toBe(2);
@@ -93,6 +102,11 @@ describe('award check', () => {
     [['check', 'a.zip', 'b.zip'], '只能检查一个材料包'],
     [['check', 'a.zip', '--bogus'], "Unknown option '--bogus'"],
     [['check', 'a.zip', '--received-at', '2025-08-20'], '--received-at 须为带时区的 ISO 时间'],
+    [['check', 'a.zip', '--received-at', '2025-02-30T10:00:00+08:00'], '2025 年 2 月只有 28 天，没有 30 日'],
+    [['check', 'a.zip', '--received-at', '2025-04-31T10:00:00+08:00'], '2025 年 4 月只有 30 天，没有 31 日'],
+    [['check', 'a.zip', '--received-at', '2025-08-20T24:00:00+08:00'], '时刻不存在'],
+    [['check', 'a.zip', '--received-at', '2025-08-20T10:00:00'], '须为带时区的 ISO 时间'],
+    [['check', 'a.zip', '--campaign', '20x5'], '--campaign 须为四位年份'],
     [['check', 'a.zip', '--campaign', '1999'], '无法加载评选年度 1999'],
     [['check', 'a.zip', '--ocr-pages', 'many'], '--ocr-pages 须为 0 到 9999 的整数'],
     [['check', 'a.zip', '--no-ocr', '--ocr-pages', '3'], '--no-ocr 与 --ocr-pages 不能同时使用'],
@@ -102,6 +116,7 @@ describe('award check', () => {
     const run = await inProcess(...args);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.stdout).toBe('');
   });
 });
