@@ -63,7 +63,9 @@ describe('panel draw workload cap', () => {
     const held = await local.repository.workloadAtStage('2025', stage);
     for (const [expertId, n] of seats) {
       expect(held[expertId]?.count).toBe(n);
-      expect(held[expertId]?.panels).toEqual(drawnIds.filter((_id, i) => panels[i]?.members?.includes(expertId)).sort());
+      expect(held[expertId]?.panels).toEqual(
+        drawnIds.filter((_id, i) => panels[i]?.members?.includes(expertId)).sort(),
+      );
     }
     for (const [expertId, w] of Object.entries(held)) if (!seats.has(expertId)) expect(w.count).toBe(0);
 
