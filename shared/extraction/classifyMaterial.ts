@@ -1,6 +1,7 @@
 import { type MaterialSignature, materialSignatures } from '../materials/materialCatalogue.js';
 import { type MaterialType, materialTypes } from '../materials/materialType.js';
 import type { Table } from './document.js';
+import { recommendationPointsCovered } from './recommendationLetterReader.js';
 
 export interface Classification {
   type: MaterialType;
@@ -216,6 +217,29 @@ function standardStructure(firstPage: string[], all: string[]): string | undefin
   return undefined;
 }
 
+/** The provincial award office (or the provincial market regulator) as the addressee of a letter. */
+const provincialAddressee = /^吉林省.{0,30}(?:办公室|市场监督管理局|领导小组)[:：]$/;
+/** One person recommended by name (张三同志), not the 负责同志 / 领导同志 of a working group. */
+const personNamed = /([\u4e00-\u9fa5]{2,4})同志|(?:本|我)单位(?:职工|员工)|所在单位/g;
+const notAName = /(?:负责|领导|有关|相关|其他|各位|广大|全体|的|等)$/;
+
+/**
+ * Who writes a recommendation (关于推荐… says what is recommended, not by whom): the recommending unit's 推荐公函 is
+ * addressed to the provincial office and covers its recommendation work (the notice's eight points, several
+ * applicants); the employer's opinion (所在单位推荐意见) recommends one person of its own staff.
+ */
+function recommendationAuthor(lines: readonly string[]): { type: MaterialType; why: string } | undefined {
+  const trimmed = lines.map((l) => l.normalize('NFKC').replace(/[\s\u3000]/g, '')).filter((l) => l !== '');
+  const addressee = trimmed.slice(0, 8).find((l) => provincialAddressee.test(l));
+  if (addressee) return { type: 'RECOMMENDATION_LETTER', why: `addressed to 「${addressee.replace(/[:：]$/, '')}」` };
+  const points = recommendationPointsCovered(lines);
+  if (points.length >= 4)
+    return { type: 'RECOMMENDATION_LETTER', why: `reports ${points.length} of the eight points of a 推荐公函` };
+  const person = [...trimmed.join('').matchAll(personNamed)].find((m) => !notAName.test(m[1] ?? ''));
+  if (person) return { type: 'EMPLOYER_RECOMMENDATION', why: `an opinion on one person (「${person[0]}」)` };
+  return undefined;
+}
+
 const departmentRow = /^[\u4e00-\u9fa5]{2,10}(?:部门|局|厅|委员会)\s*[(（][^)）]{2,30}[)）]/;
 
 /** Rows of a 征求意见表: a table (or lines) with one row per department and an opinion column or line. */
@@ -250,6 +274,7 @@ interface Scored {
 function reasonOf(best: Scored, runnerName: TitleMatch | undefined): string {
   if (best.structure && !best.title)
     return `${best.structure}${best.name ? ` (file name contains 「${best.name.keyword}」)` : ''}`;
+  if (best.title && best.structure) return `title contains 「${best.title.keyword}」 and ${best.structure}`;
   if (best.title && best.name) return `file name and title contain 「${best.title.keyword}」`;
   if (best.title)
     return `title contains 「${best.title.keyword}」${runnerName ? ` (file name suggested 「${runnerName.keyword}」)` : ''}`;
@@ -376,14 +401,21 @@ export function classifyMaterial(
 
   const byName = nameMatches(fileName, entries);
   const byContent = contentMatches(allText, entries);
+  const structures = new Map<MaterialType, string>();
   const standard = signatures.STANDARD_TEXT ? standardStructure(firstPage, opening) : undefined;
+  if (standard) structures.set('STANDARD_TEXT', standard);
+  const recommendation = ['RECOMMENDATION_LETTER', 'EMPLOYER_RECOMMENDATION'] as const;
+  if (recommendation.some((t) => signatures[t] && (byTitle.has(t) || byName.has(t)))) {
+    const author = recommendationAuthor(opening);
+    if (author && signatures[author.type]) structures.set(author.type, author.why);
+  }
 
   const scored: Scored[] = [];
   for (const [type] of entries) {
     const title = byTitle.get(type);
     const name = byName.get(type);
     const found = byContent.get(type);
-    const structure = type === 'STANDARD_TEXT' ? standard : undefined;
+    const structure = structures.get(type);
     const score = (title?.score ?? 0) + (name?.score ?? 0) + (found?.score ?? 0) + (structure ? 140 : 0);
     if (score > 0) scored.push({ type, score, title, name, content: found?.markers, structure });
   }
