@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     return rt.home;
   });
   io.out(`AWARD_HOME ${home.root}\n`);
-  const bundles = await exampleBundlePaths(home.root);
+  const bundles = exampleBundlePaths();
   const walked = new Map<Track, string>();
   for (const bundle of bundles) {
     const unit = bundle.name.startsWith('si') ? units.si : units.qm;
