@@ -60,6 +60,14 @@ const fieldNames: Partial<Record<FieldKey, string>> = {
 };
 
 /** 标准类别: the one ticked or written on the form, else the type its standard number shows (GB/T → 国家标准 …). */
+/** Joint publishers as one form value: 国家市场监督管理总局、国家标准化管理委员会 (or two spaces apart). */
+function unitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(/[、，,；;]|\s{2,}|\u3000/)
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
+}
+
 function standardType(field: FieldValue | undefined, standardNumber: string | undefined): StandardType | undefined {
   const ticked = new Set(field ? readChoice(field.value).selected.map(parseStandardType) : []);
   const declared = ticked.size === 1 ? [...ticked][0] : undefined;
@@ -256,6 +264,7 @@ export function readApplicationRecords(
         publicDeclarationDate: date('publicDeclarationDate'),
         declaredType: standardType(fields.standardType, text('standardNumber')),
         filingNumber: text('filingNumber'),
+        publishers: unitList(text('publishers')),
         requestedGrade: grade?.value,
         applicant: organisation(),
         drafters,

@@ -1,7 +1,7 @@
 import type { SourceRef } from '../findings/finding.js';
 import { readChoice } from './checkboxChoice.js';
 import type { FieldValue, PageText, Table } from './document.js';
-import { choiceFields, columnOfLabel, type FieldKey, fieldOfLabel, isFormLabel } from './formLabels.js';
+import { choiceFields, columnOfLabel, type FieldKey, fieldOfLabel, isFormLabel, isLabelShaped } from './formLabels.js';
 import { cleanValue, readLine, readLines, valueFits } from './lineLayout.js';
 
 /** A table as a grid: every grid position points to the cell (row/cell index) that covers it, merges included. */
@@ -34,7 +34,7 @@ const same = (a: GridCell | undefined, b: GridCell) => a !== undefined && a.row 
 
 /** A cell that is a label (read or not), or starts with a label and its value: never another field's value. */
 function isLabelCell(text: string): boolean {
-  if (isFormLabel(text)) return true;
+  if (isFormLabel(text) || isLabelShaped(text)) return true;
   return readLine(text.split('\n')[0] ?? '').hasLabel;
 }
 

@@ -1,3 +1,5 @@
+import { parseOwnershipType } from '../application/ownershipType.js';
+
 /** Form fields and the label synonyms the notice's forms (and their local variants) use for them. */
 export const fieldLabels = {
   organisationName: [
@@ -48,6 +50,18 @@ export const fieldLabels = {
   /** 标准类别 as the SI form ticks or writes it (国家标准, 团体标准 …). */
   standardType: ['标准类别', '标准类型', '标准级别', '标准层级', '标准种类'],
   filingNumber: ['备案号', '备案编号'],
+  /** Who published the standard (group and enterprise standards: the applicant must be one of them). */
+  publishers: [
+    '发布单位',
+    '标准发布单位',
+    '发布机构',
+    '标准发布机构',
+    '发布主体',
+    '标准发布主体',
+    '发布部门',
+    '标准发布部门',
+    '发布组织',
+  ],
   requestedGrade: ['申报等级', '申报奖项等级', '申请等级', '申报奖励等级'],
   recommendingUnit: ['推荐单位', '推荐单位名称', '推荐部门'],
   contactName: ['联系人', '联系人姓名'],
@@ -254,8 +268,6 @@ export const otherFormLabels: readonly string[] = [
   '填报日期',
   '起草单位',
   '主要起草单位',
-  '发布单位',
-  '发布机构',
   '归口单位',
   '主要起草人',
   '项目简介',
@@ -301,6 +313,22 @@ export function isOtherNormalisedLabel(label: string): boolean {
 export function isFormLabel(text: string): boolean {
   const label = normaliseLabel(text);
   return label.length > 0 && label.length <= 40 && (fieldByLabel.has(label) || otherLabels.has(label));
+}
+
+/** The nouns a form label ends with (标准归口单位, 备案日期, 项目编号 …). */
+const labelNoun =
+  /(?:单位|机构|主体|部门|日期|时间|名称|编号|代码|号码|类别|类型|性质|等级|级别|电话|地址|邮箱|职务|职称)$/;
+
+/**
+ * Text shaped like a form label that the lexicon does not know (标准归口单位, 备案日期): a short run of Chinese
+ * characters ending with a label noun, not an answer (事业单位, 社会服务机构) nor a reference (本单位, 该单位). Such a
+ * cell or line is never the value of the label before or above it.
+ */
+export function isLabelShaped(text: string): boolean {
+  const label = normaliseLabel(text);
+  if (label.length < 3 || label.length > 10 || !/^[\u4e00-\u9fa5]+$/.test(label)) return false;
+  if (!labelNoun.test(label) || /^[本该同见原现]/.test(label)) return false;
+  return parseOwnershipType(label) === undefined;
 }
 
 /** First characters of every normalised label: most tokens are ruled out by one look-up. */

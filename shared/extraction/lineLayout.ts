@@ -7,6 +7,7 @@ import {
   choiceFields,
   type FieldKey,
   fieldOfNormalisedLabel,
+  isLabelShaped,
   isOtherNormalisedLabel,
   labelStarts,
   normaliseLabel,
@@ -406,7 +407,8 @@ export function readLines(lines: readonly string[]): BlockField[] {
     const reading = readLine(line);
     out.push(...reading.fields.map((f) => ({ ...f, line: index })));
     const above = previous?.labelRow;
-    if (above && !reading.hasLabel && line.trim() !== '')
+    // A line shaped like a label the lexicon does not know is the next label, not this one's value.
+    if (above && !reading.hasLabel && line.trim() !== '' && !isLabelShaped(line))
       out.push(...valuesBelow(above, previous as LineReading, reading, line).map((f) => ({ ...f, line: index })));
     previous = reading;
   });
