@@ -21,7 +21,8 @@ import { type AssetPart, assetPartsOf, bundlingOptions, campaignsSource, repoRoo
  *   repository (and copies it to /tmp if the execute bit was lost). `SEVEN_ZIP_PATH` is left unset on purpose: a path
  *   would skip that fallback.
  * - `ocr` (intake.extractFile, beside `parsers`: each entry's scans are OCR'd in its extraction): the OCR worker (`ocrWorker.mjs`) and the page-render worker (`renderWorker.mjs`)
- *   beside `index.mjs` (shared/ocr loads them by `new URL('./…', import.meta.url)`); tesseract.js as two CommonJS
+ *   beside `index.mjs` (shared/ocr loads them by `new URL('./…', import.meta.url)`), and the image decoder's child
+ *   process script (`imageDecodeProcess.mjs`, utif2 bundled in, canvas from node_modules); tesseract.js as two CommonJS
  *   bundles (its API, and its nested engine thread script at the path the API computes from its own `__dirname`);
  *   tesseract.js-core's WebAssembly builds (relaxed-SIMD, SIMD, plain: the engine picks one at run time);
  *   the `4.0.0` chi_sim and eng trained data of `@tesseract.js-data/*` (read from node_modules, never downloaded);
@@ -274,14 +275,14 @@ export async function addCanvas(outDir: string, arch: SevenZipArch): Promise<voi
 
 /** Everything `ocr` adds (see the top of this file); pdf-parse only when the parsers did not bring it. */
 export async function addOcr(outDir: string, arch: SevenZipArch = 'arm64', pdfParse = true): Promise<void> {
-  for (const worker of ['ocrWorker.mjs', 'renderWorker.mjs'])
+  for (const worker of ['ocrWorker.mjs', 'renderWorker.mjs', 'imageDecodeProcess.mjs'])
     await build({
       ...baseOptions,
       entryPoints: [join(repoRoot, 'shared', 'ocr', worker)],
       outfile: join(outDir, worker),
       format: 'esm',
       banner: esmBanner,
-      external: ['tesseract.js', 'pdf-parse'],
+      external: ['tesseract.js', 'pdf-parse', '@napi-rs/canvas'],
     });
   await bundleTesseract(outDir);
   await addTrainedData(outDir);

@@ -4,6 +4,7 @@ import type { DocumentAnalysis, EntryAnalyser } from '../extraction/extractionOp
 import { type Finding, finding } from '../findings/finding.js';
 import { consentGaps, type PageLines, readConsent } from './consentReading.js';
 import { readCreditCode } from './creditCodeReading.js';
+import { type ImageDecoder, sharedImageDecoder } from './imageDecoder.js';
 import { BundlePageCap, defaultOcrOptions, type OcrOptions } from './ocrBudget.js';
 import { correctTitle } from './ocrCorrection.js';
 import { ocrPage, type PageOcrContext, type PageSource, sealOnPdfPage } from './ocrPage.js';
@@ -15,6 +16,8 @@ export interface DocumentOcrOptions extends Partial<OcrOptions> {
   /** By default the process-wide engine and renderer (one worker thread each). */
   engine?: OcrEngine;
   renderer?: PdfPageRenderer;
+  /** Decoder of image files (a child process); by default the process-wide one. */
+  decoder?: ImageDecoder;
 }
 
 /** What OCR did so far, for progress lines: counts and times, never text. */
@@ -50,6 +53,7 @@ function contextOf(options: DocumentOcrOptions, tally: OcrTally): Context {
   return {
     engine: options.engine ?? sharedOcrEngine(),
     renderer: options.renderer ?? sharedPdfPageRenderer(),
+    decoder: options.decoder ?? sharedImageDecoder(),
     perPageMs: opts.perPageMs,
     dpi: opts.dpi,
     minConfidence: opts.minConfidence,

@@ -1,6 +1,7 @@
+import { type ImageDecoder, sharedImageDecoder } from './imageDecoder.js';
 import { remainingMs } from './ocrBudget.js';
 import type { OcrPageResult, SealReading } from './ocrResult.js';
-import { decodePageImage, encodePng } from './pageImage.js';
+import { decodePageImage, encodePng, type PageImage } from './pageImage.js';
 import type { OcrEngine } from './recognise.js';
 import type { PdfPageRenderer } from './renderPdfPage.js';
 import { detectSeals, eraseSealInk } from './sealDetector.js';
@@ -10,6 +11,8 @@ export type PageSource = { kind: 'pdf'; pdf: Uint8Array; page: number } | { kind
 export interface PageOcrContext {
   engine: OcrEngine;
   renderer: PdfPageRenderer;
+  /** Decoder of the bundle's own image files; by default the process-wide one (one child process). */
+  decoder?: ImageDecoder;
   perPageMs: number;
   dpi: number;
   minConfidence: number;
@@ -17,7 +20,9 @@ export interface PageOcrContext {
 
 /**
  * One page through the OCR pipeline, all within `perPageMs`: render (PDF) or take the image, decode it, detect red
- * seals, erase the seals' ink (text stamped over stays readable), recognise. Never throws.
+ * seals, erase the seals' ink (text stamped over stays readable), recognise. An image file is decoded in the
+ * decoder's child process after a header check (refused, broken or over its budget: 'failed', FILE_UNREADABLE);
+ * one larger than the working size is scaled down, and OCR reads the scaled pixels. Never throws.
  */
 export async function ocrPage(source: PageSource, page: number, ctx: PageOcrContext): Promise<OcrPageResult> {
   const start = performance.now();
@@ -35,20 +40,33 @@ export async function ocrPage(source: PageSource, page: number, ctx: PageOcrCont
     const rendered = await ctx.renderer.render(source.pdf, source.page, { dpi, timeoutMs: ctx.perPageMs });
     if (!rendered.ok) return failed(rendered.reason === 'timeout' ? 'timeout' : 'failed', rendered.message, dpi);
     bytes = rendered.result.png;
+    dpi = Math.round(rendered.result.dpi);
   } else bytes = source.image;
 
-  let image: Awaited<ReturnType<typeof decodePageImage>>;
-  try {
-    image = await decodePageImage(bytes);
-  } catch (error) {
-    return failed('failed', `image cannot be decoded: ${(error as Error).message}`, dpi);
+  let image: PageImage;
+  let scaled = false;
+  if (source.kind === 'image') {
+    const decoded = await (ctx.decoder ?? sharedImageDecoder()).decode(bytes, remainingMs(start, ctx.perPageMs));
+    if (!decoded.ok) {
+      const why = decoded.reason === 'timeout' ? `decoding stopped: ${decoded.message}` : decoded.message;
+      return failed('failed', `image cannot be decoded: ${why}`, dpi);
+    }
+    image = decoded.result;
+    scaled = decoded.result.scaled;
+  } else {
+    try {
+      image = await decodePageImage(bytes);
+    } catch (error) {
+      return failed('failed', `image cannot be decoded: ${(error as Error).message}`, dpi);
+    }
   }
   // An image file carries no trustworthy physical size: take it for an A4 page.
   if (source.kind === 'image') dpi = Math.round(Math.min(image.width, image.height) / (210 / 25.4));
   const verdict = detectSeals(image, { dpi });
   const seal = { detected: verdict.sealDetected, diametersMm: verdict.seals.map((s) => Math.round(s.diameterMm)) };
-  // tesseract reads PNG and JPEG as they are; other formats (TIFF variants, WebP, GIF) go as the decoded pixels.
-  const pngOrJpeg = (bytes[0] === 0x89 && bytes[1] === 0x50) || (bytes[0] === 0xff && bytes[1] === 0xd8);
+  // tesseract reads PNG and JPEG as they are; other formats (TIFF variants, WebP, GIF) and scaled-down images go as
+  // the decoded pixels.
+  const pngOrJpeg = !scaled && ((bytes[0] === 0x89 && bytes[1] === 0x50) || (bytes[0] === 0xff && bytes[1] === 0xd8));
   const forOcr = verdict.sealDetected
     ? encodePng(eraseSealInk(image, verdict.seals))
     : pngOrJpeg
@@ -82,7 +100,7 @@ export async function sealOnPdfPage(pdf: Uint8Array, page: number, ctx: PageOcrC
   const rendered = await ctx.renderer.render(pdf, page, { dpi: ctx.dpi, timeoutMs: ctx.perPageMs });
   if (!rendered.ok) return { ok: false, timedOut: rendered.reason === 'timeout', error: rendered.message };
   try {
-    const verdict = detectSeals(await decodePageImage(rendered.result.png), { dpi: ctx.dpi });
+    const verdict = detectSeals(await decodePageImage(rendered.result.png), { dpi: rendered.result.dpi });
     return {
       ok: true,
       seal: { detected: verdict.sealDetected, diametersMm: verdict.seals.map((s) => Math.round(s.diameterMm)) },

@@ -1,10 +1,13 @@
 import { BudgetedWorker, type JobOutcome } from './budgetedWorker.js';
+import { defaultImageLimits } from './imageHeader.js';
 
 export interface RenderedPage {
   /** PNG bytes of the page at the requested resolution. */
   png: Uint8Array;
   width: number;
   height: number;
+  /** Resolution rendered at: the one asked for, or lower for a page that would exceed the working pixel count. */
+  dpi: number;
 }
 
 export interface RenderOptions {
@@ -21,7 +24,10 @@ export type RenderOutcome = JobOutcome<RenderedPage>;
  * thread with a time budget per page and a heap cap.
  */
 export class PdfPageRenderer {
-  private readonly worker = new BudgetedWorker<{ pdf: Uint8Array; page: number; dpi: number }, RenderedPage>({
+  private readonly worker = new BudgetedWorker<
+    { pdf: Uint8Array; page: number; dpi: number; maxPixels: number },
+    RenderedPage
+  >({
     script: new URL('./renderWorker.mjs', import.meta.url),
     workerData: () => ({}),
     startTimeoutMs: 30_000,
@@ -31,7 +37,8 @@ export class PdfPageRenderer {
 
   /** 1-based page number. Never throws: a broken PDF, a missing page or a budget breach is an outcome. */
   render(pdf: Uint8Array, page: number, options: RenderOptions): Promise<RenderOutcome> {
-    return this.worker.run({ pdf, page, dpi: options.dpi }, options.timeoutMs);
+    const maxPixels = defaultImageLimits.maxWorkingPixels;
+    return this.worker.run({ pdf, page, dpi: options.dpi, maxPixels }, options.timeoutMs);
   }
 
   terminate(): Promise<void> {

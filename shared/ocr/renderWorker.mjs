@@ -29,16 +29,18 @@ parentPort.on('message', async ({ id, job }) => {
     verbosity: 0,
   });
   try {
-    const shot = await parser.getScreenshot({
-      partial: [job.page],
-      scale: job.dpi / 72,
-      imageBuffer: true,
-      imageDataUrl: false,
-    });
+    // A page as large as a wall at the asked resolution is rendered at a lower one, never over `maxPixels`: the
+    // canvas is allocated outside the thread's heap cap.
+    const info = await parser.getInfo({ parsePageInfo: true, partial: [job.page] });
+    const size = info.pages[0];
+    const points = size ? size.width * size.height : 0;
+    const scale = Math.min(job.dpi / 72, points > 0 ? Math.sqrt(job.maxPixels / points) : job.dpi / 72);
+    const shot = await parser.getScreenshot({ partial: [job.page], scale, imageBuffer: true, imageDataUrl: false });
     const page = shot.pages[0];
     if (!page?.data) throw new Error(`page ${job.page} of ${shot.total} was not rendered`);
     const png = new Uint8Array(page.data);
-    parentPort.postMessage({ id, ok: true, result: { png, width: page.width, height: page.height } }, [png.buffer]);
+    const result = { png, width: page.width, height: page.height, dpi: scale * 72 };
+    parentPort.postMessage({ id, ok: true, result }, [png.buffer]);
   } catch (error) {
     const name = error && typeof error === 'object' && 'name' in error ? String(error.name) : 'Error';
     const message = error && typeof error === 'object' && 'message' in error ? String(error.message) : String(error);

@@ -33,7 +33,12 @@ let outcome: {
   pdf: { readable: boolean; text: string; findings: string[] };
   xlsx: { readable: boolean; text: string; findings: string[] };
   iso: { paths: string[]; findings: string[] };
-  ocr: { pdf: PageOutcome; jpeg: PageOutcome; pass: { material: string; sealDetected?: boolean; unit?: string } };
+  ocr: {
+    pdf: PageOutcome;
+    jpeg: PageOutcome;
+    cut: PageOutcome;
+    pass: { material: string; sealDetected?: boolean; unit?: string };
+  };
   handlers: { extract: string; unpack: string; verify: string };
 };
 const here = process.arch === 'arm64' ? 'arm64' : 'x64';
@@ -93,6 +98,7 @@ beforeAll(async () => {
     const bytes = async (name) => new Uint8Array(await readFile(${JSON.stringify(inputs)} + '/' + name));
     const pdfPage = await page({ kind: 'pdf', pdf: await bytes('consent.pdf'), page: 1 });
     const jpegPage = await page({ kind: 'image', image: await bytes('certificate.jpg') });
+    const cutPage = await page({ kind: 'image', image: (await bytes('certificate.jpg')).subarray(0, 700) });
     const passed = await ocr.extractFile(await bytes('consent.pdf'), 'scan001.pdf',
       { analyse: ocr.documentOcr({ perPageMs: 60000 }) });
     const pass = { material: passed.materialType, sealDetected: passed.ocr?.consent?.sealDetected,
@@ -105,7 +111,7 @@ beforeAll(async () => {
     const unpack = await import(${JSON.stringify(join(asset.unpack, 'index.mjs'))});
     const verify = await import(${JSON.stringify(join(asset.verify, 'index.mjs'))});
     console.log(JSON.stringify({ docx, pdf, xlsx, iso: { paths, findings: findings.map((f) => f.code) },
-      ocr: { pdf: pdfPage, jpeg: jpegPage, pass },
+      ocr: { pdf: pdfPage, jpeg: jpegPage, cut: cutPage, pass },
       handlers: { extract: typeof extract.handler, unpack: typeof unpack.handler, verify: typeof verify.handler } }));
     process.exit(0);
   `;
@@ -177,12 +183,13 @@ describe('the intake Lambda artifacts work on their own', () => {
     expect(outcome.handlers).toEqual({ extract: 'function', unpack: 'function', verify: 'function' });
   });
 
-  it('extractFile also ships the OCR and render workers, tesseract.js with its engine, the trained data and canvas', async () => {
+  it('extractFile also ships the OCR and render workers, the image decoder, tesseract.js with its engine, the trained data and canvas', async () => {
     const files = await filesOf(asset.extract);
     for (const file of [
       'index.mjs',
       'ocrWorker.mjs',
       'renderWorker.mjs',
+      'imageDecodeProcess.mjs',
       'node_modules/tesseract.js/index.cjs',
       'node_modules/tesseract.js/src/worker-script/node/index.js',
       'node_modules/tesseract.js-core/tesseract-core-relaxedsimd.wasm',
@@ -207,6 +214,11 @@ describe('the intake Lambda artifacts work on their own', () => {
   it('extractFile reads a JPEG certificate scan (decoded by the shipped canvas binding)', () => {
     expect(outcome.ocr.jpeg.status).toBe('recognised');
     expect(outcome.ocr.jpeg.text).toContain(certificateCode);
+  });
+
+  it('extractFile survives a JPEG cut inside its tables (the shipped decoder child crashes, not the function)', () => {
+    expect(outcome.ocr.cut).toMatchObject({ status: 'failed' });
+    expect(outcome.ocr.cut.error).toContain('image cannot be decoded');
   });
 
   it('extractFile reads a scanned consent in one pass: parsed, OCR’d and analysed with its OCR text', () => {
