@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import sax from 'sax';
 import yauzl from 'yauzl';
 
 export interface DocxPackageLimits {
@@ -7,12 +8,18 @@ export interface DocxPackageLimits {
   /** Uncompressed / compressed ratio of one part above which it is treated as a zip bomb. */
   maxPartRatio: number;
   maxParts: number;
+  /**
+   * Header/footer XML read for markings, all parts together (its parser reads ~5 MB a second whatever the XML holds;
+   * a real header is a few kilobytes). More is refused like a bomb.
+   */
+  maxMarginXmlBytes?: number;
 }
 
 export const defaultDocxPackageLimits: DocxPackageLimits = {
   maxXmlBytes: 48 * 1024 * 1024,
   maxPartRatio: 200,
   maxParts: 2000,
+  maxMarginXmlBytes: 8 * 1024 * 1024,
 };
 
 export type DocxPackageCheck =
@@ -22,20 +29,43 @@ export type DocxPackageCheck =
 const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
 const isMarginPart = (name: string) => /^word\/(header|footer)\d*\.xml$/i.test(name);
 
-const xmlEntities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** Written to the parser in slices: sax checks its buffers once per write. */
+const saxSlice = 64 * 1024;
 
-/** Text of the paragraphs of a header/footer part (mammoth ignores these parts; markings often sit there). */
+/**
+ * Text of the paragraphs of a header/footer part (mammoth ignores these parts; markings often sit there): the `w:t`
+ * runs of each `w:p`, read by a streaming XML parser (sax) whose work is linear in the part's length whatever the
+ * part holds — a regex over the raw XML was quadratic on a part full of unclosed `<w:t ` tags. Malformed XML is read
+ * on past the error, as far as it goes.
+ */
 export function paragraphsOfPart(xml: string): string[] {
-  return xml
-    .split(/<\/w:p>/)
-    .map((p) =>
-      [...p.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
-        .map((m) => m[1] ?? '')
-        .join('')
-        .replace(/&(amp|lt|gt|quot|apos);/g, (_, e: string) => xmlEntities[e] ?? '')
-        .trim(),
-    )
-    .filter(Boolean);
+  const paragraphs: string[] = [];
+  let current = '';
+  let inText = 0;
+  const parser = sax.parser(false, { lowercase: true });
+  parser.onopentag = (tag) => {
+    if (tag.name === 'w:t' && !tag.isSelfClosing) inText++;
+  };
+  parser.onclosetag = (name) => {
+    if (name === 'w:t') inText = Math.max(0, inText - 1);
+    else if (name === 'w:p') {
+      paragraphs.push(current.trim());
+      current = '';
+      inText = 0;
+    }
+  };
+  parser.ontext = (text) => {
+    if (inText > 0) current += text;
+  };
+  parser.oncdata = parser.ontext;
+  parser.onerror = () => {
+    parser.error = null as unknown as Error;
+    parser.resume();
+  };
+  for (let at = 0; at < xml.length; at += saxSlice) parser.write(xml.slice(at, at + saxSlice));
+  parser.close();
+  paragraphs.push(current.trim());
+  return paragraphs.filter(Boolean);
 }
 
 /**
@@ -83,7 +113,19 @@ export function checkDocxPackage(bytes: Uint8Array, limits: DocxPackageLimits): 
       let declaredXml = 0;
       let inflatedXml = 0;
       let parts = 0;
+      let marginXml = 0;
+      const maxMarginXml = limits.maxMarginXmlBytes ?? (defaultDocxPackageLimits.maxMarginXmlBytes as number);
       const headerLines: string[] = [];
+      /** False when the margin parts went over their cap (the check is then done). */
+      const readMargin = (data: Buffer): boolean => {
+        marginXml += data.length;
+        if (marginXml > maxMarginXml) {
+          done({ ok: false, unreadable: false, reason: `header/footer parts hold over ${maxMarginXml} bytes of XML` });
+          return false;
+        }
+        headerLines.push(...paragraphsOfPart(data.toString('utf8')));
+        return true;
+      };
       zip.on('error', (error: Error) => done({ ok: false, unreadable: true, reason: error.message }));
       zip.on('end', () => done({ ok: true, xmlBytes: inflatedXml, headerLines }));
       zip.on('entry', (entry: yauzl.Entry) => {
@@ -110,7 +152,7 @@ export function checkDocxPackage(bytes: Uint8Array, limits: DocxPackageLimits): 
         if (data) {
           // Within the declared sizes, which are already within the limit.
           inflatedXml += data.length;
-          if (isMarginPart(entry.fileName)) headerLines.push(...paragraphsOfPart(data.toString('utf8')));
+          if (isMarginPart(entry.fileName) && !readMargin(data)) return;
           zip.readEntry();
           return;
         }
@@ -130,7 +172,7 @@ export function checkDocxPackage(bytes: Uint8Array, limits: DocxPackageLimits): 
           });
           stream.on('error', (error: Error) => done({ ok: false, unreadable: true, reason: error.message }));
           stream.on('end', () => {
-            if (keep) headerLines.push(...paragraphsOfPart(Buffer.concat(keep).toString('utf8')));
+            if (keep && !settled && !readMargin(Buffer.concat(keep))) return;
             if (!settled) zip.readEntry();
           });
         });
