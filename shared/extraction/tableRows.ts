@@ -2,7 +2,14 @@ import type { SourceRef } from '../findings/finding.js';
 import { parseContributionRate } from '../validation/contributionRate.js';
 import type { PageText, Table } from './document.js';
 import { type GridCell, tableGrid } from './formFields.js';
-import { type ColumnKey, columnOfLabel, isFormLabel, isTotalLabel, normaliseLabel } from './formLabels.js';
+import {
+  type ColumnKey,
+  columnOfLabel,
+  isFormLabel,
+  isLabelShaped,
+  isTotalLabel,
+  normaliseLabel,
+} from './formLabels.js';
 
 /** One record of a multi-row table (drafters, 汇总表): its cells by column, each with its place. */
 export interface TableRow {
@@ -71,10 +78,41 @@ function findHeader(grid: GridCell[][]): { end: number; columns: (ColumnKey | un
   return undefined;
 }
 
-function rowsOfTable(file: string, table: Table): TableRow[] {
+type Header = NonNullable<ReturnType<typeof findHeader>>;
+
+/** A records table and the header that read it, for a table continued on the next page. */
+interface ReadTable {
+  rows: TableRow[];
+  header: Header;
+  page?: number;
+  width: number;
+}
+
+/**
+ * The header of a table that has none of its own: a PDF table broken by a page end goes on at the top of the next
+ * page with the same columns and no header (Word repeats it only when asked). It continues the previous table when
+ * that one ended its page (no table between them) and the widths agree.
+ */
+function continuedHeader(
+  grid: GridCell[][],
+  table: Table,
+  width: number,
+  previous: ReadTable | undefined,
+): Header | undefined {
+  if (!previous || table.page === undefined || previous.page === undefined) return;
+  if (table.page !== previous.page + 1 || width !== previous.width) return;
+  // Another table that happens to start the page has labels in its first row (征求意见部门 | 意见 …).
+  const first = distinctCells(grid[0] ?? [], 0).filter((cell) => cellText(cell.text) !== '');
+  if (first.length === 0 || first.some((cell) => isFormLabel(cell.text) || isLabelShaped(cell.text))) return;
+  if (first.some((cell) => columnOfLabel(cell.text) !== undefined)) return;
+  return { end: 0, columns: previous.header.columns };
+}
+
+function rowsOfTable(file: string, table: Table, previous?: ReadTable): ReadTable | undefined {
   const grid = tableGrid(table);
-  const header = findHeader(grid);
-  if (!header) return [];
+  const width = Math.max(0, ...grid.map((row) => row.length));
+  const header = findHeader(grid) ?? continuedHeader(grid, table, width, previous);
+  if (!header) return undefined;
   const rows: TableRow[] = [];
   for (let r = header.end; r < grid.length; r++) {
     const row = grid[r] ?? [];
@@ -101,7 +139,7 @@ function rowsOfTable(file: string, table: Table): TableRow[] {
     if (!values.name) continue;
     rows.push({ values, source: { file, table: table.index, row: r } });
   }
-  return rows;
+  return { rows, header, page: table.page, width };
 }
 
 const segmentsOf = (line: string) =>
@@ -129,10 +167,14 @@ const heading =
  * other cells in order to the remaining columns. Short one-cell lines (a wrapped cell, （%）) are passed over; a
  * heading or a paragraph ends the table.
  */
-function rowsOfLines(file: string, page: PageText): TableRow[] {
+interface LinesState {
+  header?: (ColumnKey | undefined)[];
+  split: (line: string) => string[];
+}
+
+function rowsOfLines(file: string, page: PageText, state: LinesState): TableRow[] {
   const rows: TableRow[] = [];
-  let header: (ColumnKey | undefined)[] | undefined;
-  let split = segmentsOf;
+  let { header, split } = state;
   page.lines.forEach((line, i) => {
     if (!header) {
       for (const splitter of [segmentsOf, wordsOf]) {
@@ -179,6 +221,9 @@ function rowsOfLines(file: string, page: PageText): TableRow[] {
     }
     if (values.name) rows.push({ values, source });
   });
+  // A table running to the page end goes on on the next page (its header is not repeated).
+  state.header = header;
+  state.split = split;
   return rows;
 }
 
@@ -188,6 +233,14 @@ function rowsOfLines(file: string, page: PageText): TableRow[] {
  * table has such rows, the same table is looked for in the page lines (a PDF or OCR text).
  */
 export function readTableRows(file: string, tables: Table[], pages: PageText[] = []): TableRow[] {
-  const rows = tables.flatMap((table) => rowsOfTable(file, table));
-  return rows.length > 0 ? rows : pages.flatMap((page) => rowsOfLines(file, page));
+  const rows: TableRow[] = [];
+  let previous: ReadTable | undefined;
+  for (const table of tables) {
+    const read = rowsOfTable(file, table, previous);
+    if (read) rows.push(...read.rows);
+    previous = read;
+  }
+  if (rows.length > 0) return rows;
+  const state: LinesState = { split: segmentsOf };
+  return pages.flatMap((page) => rowsOfLines(file, page, state));
 }
