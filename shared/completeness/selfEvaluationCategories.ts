@@ -17,8 +17,9 @@ export const selfEvaluationCategories = {
 } as const;
 export type SelfEvaluationCategory = keyof typeof selfEvaluationCategories;
 
-/** Heading numbering: 4.1 / 一、/ （一）/ 第一章 / 1、/ 1. */
-const numbering = /^(?:第[一二三四五六七八九十\d]+[章部分节]|[（(]?[一二三四五六七八九十\d]+(?:\.\d+)*[）)、.．]?)/;
+/** Heading numbering: 4.1 / 一、/ （一）/ 第一章 / 第三部分 / 1、/ 1. */
+const numbering =
+  /^(?:第[一二三四五六七八九十\d]+(?:部分|[章节篇部])|[（(]?[一二三四五六七八九十\d]+(?:\.\d+)*[）)、.．]?)/;
 
 /** The categories whose heading (a short line starting with the category, after its numbering) the text has. */
 export function categoriesPresent(lines: readonly string[]): SelfEvaluationCategory[] {
