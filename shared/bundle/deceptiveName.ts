@@ -32,6 +32,13 @@ export function deceptiveNameFinding(file: string): Finding | undefined {
   const reason = deceptiveNameReason(file);
   if (!reason) return undefined;
   const escaped = escapedName(file);
+  // A zero-width space or BOM pasted from a chat window into a name hides nothing about what the file is: it is read,
+  // and the name is shown escaped for review. Bidi overrides, controls and double extensions disguise the file type.
+  if (reason === 'invisible character')
+    return finding('FILE_NAME_DECEPTIVE', 'review', `the file name holds invisible characters: ${escaped}`, {
+      file,
+      evidence: escaped,
+    });
   return finding(
     'FILE_NAME_DECEPTIVE',
     'blocking',
@@ -42,3 +49,7 @@ export function deceptiveNameFinding(file: string): Finding | undefined {
     },
   );
 }
+
+/** A deceptive-name finding that keeps the file from being opened and classified (the blocking kind). */
+export const refusesReading = (deceptive: Finding | undefined): Finding | undefined =>
+  deceptive?.severity === 'blocking' ? deceptive : undefined;

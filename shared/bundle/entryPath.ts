@@ -35,14 +35,15 @@ export function isSymlinkAttributes(externalFileAttributes: number): boolean {
   return ((externalFileAttributes >>> 16) & 0o170000) === 0o120000;
 }
 
-const specialKinds: Record<number, string> = {
-  2401: 'named pipe (FIFO)',
-  4802: 'character device',
-  14406: 'block device',
-  26411: 'socket',
-};
+// A Map, not an object literal: the lint's number-key rewrite once turned the octal keys into wrong decimals.
+const specialKinds = new Map<number, string>([
+  [0o010000, 'named pipe (FIFO)'],
+  [0o020000, 'character device'],
+  [0o060000, 'block device'],
+  [0o140000, 'socket'],
+]);
 
 /** Unix mode bits in the external attributes naming a special file (FIFO, device, socket), or undefined. */
 export function specialFileKind(externalFileAttributes: number): string | undefined {
-  return specialKinds[(externalFileAttributes >>> 16) & 0o170000];
+  return specialKinds.get((externalFileAttributes >>> 16) & 0o170000);
 }

@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { type Finding, finding } from '../findings/finding.js';
 import type { BundleEntry, BundleTally, EntrySink } from './bundleEntry.js';
 import { type BundleLimits, beyondEntryLimit, sizeLimitBreach, unlistedEntries } from './bundleLimits.js';
-import { deceptiveNameFinding } from './deceptiveName.js';
+import { deceptiveNameFinding, refusesReading } from './deceptiveName.js';
 import { readZipArchive } from './zipBundle.js';
 import { archiveNamedAsPackage, isZipBytes } from './zipMagic.js';
 
@@ -109,7 +109,7 @@ export async function readFolderBundle(folder: string, sink: EntrySink, limits: 
     try {
       const size = opened.info.size;
       const over = sizeLimitBreach(size, tally.totalBytes, limits, file);
-      if (over || deceptive) {
+      if (over || refusesReading(deceptive)) {
         if (over) entryFindings.push(over);
         await listed({ path: file, size, sha256: await hashHandle(handle), findings: entryFindings, metadata: {} });
         return;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { type Finding, finding } from '../findings/finding.js';
 import type { BundleTally, EntrySink } from './bundleEntry.js';
 import { type BundleLimits, beyondEntryLimit, sizeLimitBreach, unlistedEntries } from './bundleLimits.js';
-import { deceptiveNameFinding } from './deceptiveName.js';
+import { deceptiveNameFinding, refusesReading } from './deceptiveName.js';
 import { unsafePathReason } from './entryPath.js';
 import { runSevenZip } from './sevenZip.js';
 import { readZipArchive } from './zipBundle.js';
@@ -185,7 +185,9 @@ export async function readIsoBundle(
     if (refuse) entryFindings.push(refuse);
     // Refused, unsafe and deceptively named entries are hashed as they stream past, never held.
     const keep =
-      refuse || unsafe || deceptive ? -1 : Math.min(limits.maxFileBytes, limits.maxTotalBytes - tally.totalBytes);
+      refuse || unsafe || refusesReading(deceptive)
+        ? -1
+        : Math.min(limits.maxFileBytes, limits.maxTotalBytes - tally.totalBytes);
     const read = await readEntry(isoPath, item.path, item.size, keep, timeoutMs);
     if (!read.ok) {
       entryFindings.push(

@@ -7,7 +7,7 @@ import yauzl from 'yauzl';
 import { type Finding, finding } from '../findings/finding.js';
 import type { BundleEntry, BundleTally, EntrySink } from './bundleEntry.js';
 import { type BundleLimits, beyondEntryLimit, unlistedEntries } from './bundleLimits.js';
-import { deceptiveNameFinding } from './deceptiveName.js';
+import { deceptiveNameFinding, refusesReading } from './deceptiveName.js';
 import { decodeEntryName, isSymlinkAttributes, specialFileKind, unsafePathReason } from './entryPath.js';
 import { ZipFileReader } from './zipFileReader.js';
 import {
@@ -208,7 +208,7 @@ export async function readZipArchive(source: ZipSource, sink: EntrySink, ctx: Ar
     const deceptive = deceptiveNameFinding(file.slice(ctx.prefix.length));
     if (deceptive) findings.push({ ...deceptive, file });
     // Entries whose name or kind cannot be trusted are inflated (size, CRC and hash checked) but not parsed.
-    const untrusted = unsafe ?? special ?? deceptive?.message;
+    const untrusted = unsafe ?? special ?? refusesReading(deceptive)?.message;
     let refuse: Finding | undefined;
     const ratio = declared / Math.max(1, entry.compressedSize);
     if (entry.isEncrypted()) refuse = finding('FILE_ENCRYPTED', 'review', 'encrypted zip entry', { file });
@@ -260,7 +260,7 @@ export async function readZipArchive(source: ZipSource, sink: EntrySink, ctx: Ar
       findings,
       metadata,
     };
-    if (untrusted && !(deceptive && !unsafe && !special && isZipBytes(result.bytes, file))) {
+    if (untrusted && !(refusesReading(deceptive) && !unsafe && !special && isZipBytes(result.bytes, file))) {
       await sink(entryRecord);
       return;
     }

@@ -67,7 +67,7 @@ export function archiveDocument(entry: BundleEntry, index?: number): ExtractedDo
 export function unreadEntryDocument(entry: BundleEntry, index?: number): ExtractedDocument {
   const doc = unreadDocument(entry.path, entry.size, entry.sha256, entry.findings, entry.metadata);
   const indexed = index !== undefined ? { index, ...doc } : doc;
-  if (!entry.findings.some((f) => f.code === 'FILE_NAME_DECEPTIVE')) return indexed;
+  if (!entry.findings.some((f) => f.code === 'FILE_NAME_DECEPTIVE' && f.severity === 'blocking')) return indexed;
   const { additionalMaterials: _ignored, ...rest } = indexed;
   return {
     ...rest,

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { deceptiveNameFinding, deceptiveNameReason, escapedName } from '../../shared/bundle/deceptiveName.js';
+import {
+  deceptiveNameFinding,
+  deceptiveNameReason,
+  escapedName,
+  refusesReading,
+} from '../../shared/bundle/deceptiveName.js';
 
 describe('names a person could be fooled by', () => {
   it('FILE_NAME_DECEPTIVE: shows the name escaped, hidden characters written as \\uXXXX', () => {
@@ -26,5 +31,14 @@ describe('names a person could be fooled by', () => {
       '长春市/推荐公函.pdf',
     ])
       expect(deceptiveNameReason(name), name).toBeUndefined();
+  });
+
+  it('an invisible character alone (a zero-width space pasted from a chat) is for review and the file is read; a bidi override blocks', () => {
+    expect(deceptiveNameFinding('推荐\u200B公函.pdf')).toMatchObject({
+      severity: 'review',
+      evidence: '推荐\\u200B公函.pdf',
+    });
+    expect(refusesReading(deceptiveNameFinding('推荐\u200B公函.pdf'))).toBeUndefined();
+    expect(refusesReading(deceptiveNameFinding('推荐公函\u202Excod.scr'))?.severity).toBe('blocking');
   });
 });
