@@ -6,7 +6,7 @@ import { departmentOf } from '../consultation/department.js';
 import { readChoice } from '../extraction/checkboxChoice.js';
 import type { ExtractedDocument, FieldValue, PageText } from '../extraction/document.js';
 import { readFormFields, tableGrid } from '../extraction/formFields.js';
-import { columnOfLabel, fieldOfLabel } from '../extraction/formLabels.js';
+import { columnOfLabel, fieldOfLabel, knownOptions } from '../extraction/formLabels.js';
 import type { SourceRef } from '../findings/finding.js';
 import type { MaterialType } from '../materials/materialType.js';
 import { validateCreditCode } from '../validation/creditCode.js';
@@ -200,7 +200,7 @@ function typedValue(key: FactKey, value: string, strict: 'form' | 'shape' | 'che
       return { typed: standardKey(v) };
     }
     case 'ownershipType': {
-      const read = new Set(readChoice(v).selected.map((o) => parseOwnershipType(o)));
+      const read = new Set(readChoice(v, knownOptions('ownershipType')).selected.map((o) => parseOwnershipType(o)));
       const only = read.size === 1 ? [...read][0] : undefined;
       return only ? { typed: only } : undefined;
     }

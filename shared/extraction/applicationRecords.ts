@@ -23,7 +23,7 @@ import { validateIdNumber } from '../validation/idNumber.js';
 import { parseStandardNumber } from '../validation/standardNumber.js';
 import { parseYesNo, readChoice, readOneOf } from './checkboxChoice.js';
 import type { FieldValue, PageText, Table } from './document.js';
-import type { FieldKey } from './formLabels.js';
+import { type FieldKey, knownOptions } from './formLabels.js';
 import { readRecommendationLetter } from './recommendationLetterReader.js';
 import { readTableRows } from './tableRows.js';
 
@@ -125,7 +125,7 @@ export function readApplicationRecords(
   const option = <T>(key: FieldKey, parse: (text: string) => T | undefined): T | undefined => {
     const field = fields[key];
     if (!field) return undefined;
-    const read = new Set(readChoice(field.value).selected.map(parse));
+    const read = new Set(readChoice(field.value, knownOptions(key)).selected.map(parse));
     const value = read.size === 1 ? [...read][0] : undefined;
     return value ?? unclear(key, 'no single recognised option is ticked or written');
   };

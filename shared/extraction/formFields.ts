@@ -1,7 +1,15 @@
 import type { SourceRef } from '../findings/finding.js';
 import { readChoice } from './checkboxChoice.js';
 import type { FieldValue, PageText, Table } from './document.js';
-import { choiceFields, columnOfLabel, type FieldKey, fieldOfLabel, isFormLabel, isLabelShaped } from './formLabels.js';
+import {
+  choiceFields,
+  columnOfLabel,
+  type FieldKey,
+  fieldOfLabel,
+  isFormLabel,
+  isLabelShaped,
+  knownOptions,
+} from './formLabels.js';
 import { cleanValue, readLine, readLines, valueFits } from './lineLayout.js';
 
 /** A table as a grid: every grid position points to the cell (row/cell index) that covers it, merges included. */
@@ -170,7 +178,7 @@ export function readFormFields(file: string, pages: PageText[], tables: Table[])
     if (chosen.get(candidate.key) !== candidate) continue;
     const { key, label, value, source } = candidate;
     fields[key] = { value, label, source };
-    if (choiceFields.has(key)) fields[key].selected = readChoice(value).selected;
+    if (choiceFields.has(key)) fields[key].selected = readChoice(value, knownOptions(key)).selected;
   }
   return fields as Record<string, FieldValue>;
 }

@@ -171,6 +171,51 @@ export const choiceFields = new Set<FieldKey>([
   'isUnitedFrontFigure',
 ]);
 
+/**
+ * The options the forms print for a choice field, so that options a PDF glued together ("国有企业国有控股企业非公有制企业√")
+ * are told apart and the tick goes to the one it stands by. Yes/no fields use the choice reader's own 是/否.
+ */
+export const choiceOptions: Partial<Record<FieldKey, readonly string[]>> = {
+  ownershipType: [
+    '国有企业',
+    '国有控股企业',
+    '非公有制企业',
+    '民营企业',
+    '私营企业',
+    '外资企业',
+    '合资企业',
+    '集体企业',
+    '股份制企业',
+    '机关事业单位',
+    '事业单位',
+    '机关',
+    '社会组织',
+    '社会团体',
+    '其他',
+    '其它',
+  ],
+  administrativeRank: [
+    '无',
+    '科级',
+    '乡科级',
+    '县处级',
+    '处级',
+    '正处级',
+    '副处级',
+    '厅级及以上',
+    '厅级',
+    '正厅级',
+    '副厅级',
+  ],
+  standardType: ['国际标准', '国家标准', '行业标准', '地方标准', '团体标准', '企业标准'],
+  requestedGrade: ['一等奖', '二等奖', '三等奖'],
+};
+
+/** The spellings `readChoice` may split glued options into, for a field. */
+export function knownOptions(key: FieldKey): readonly string[] {
+  return ['是', '否', ...(choiceOptions[key] ?? [])];
+}
+
 /** Columns of multi-row tables (drafters, summary tables). */
 export const columnLabels = {
   rank: ['排序', '序号', '推荐排序', '排名', '推荐顺序', '顺序'],
