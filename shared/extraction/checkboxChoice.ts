@@ -30,7 +30,8 @@ const bracketedMarks: readonly [RegExp, string][] = [
  */
 const checkedGlyphs =
   /[☑☒✅■▣◼◾√✓✔⊠⊗●◉▪✗✘\u{1F5F7}-\u{1F5F9}\u{1F5F4}-\u{1F5F6}\uF0FE\uF0FD\uF0FC\uF052\uF054\uF050\uF0D6]/gu;
-const emptyGlyphs = /[□☐○◯▢⬜◻◽\uF0A8\uF06F\uF0A3\uF0A1]/g;
+/** Empty boxes, with those mammoth gives Wingdings boxes (F0A8 → 🞎, F071/F072 → ❑ ❒). */
+const emptyGlyphs = /[□☐○◯▢⬜◻◽❏❐❑❒⬚\u{1F78E}\u{1F790}\uF0A8\uF06F\uF0A3\uF0A1\uF071\uF072]/gu;
 /** A tick quoted in the form's instructions ("在相应选项前打“√”"), which ticks nothing. */
 const instructionTick = /(?:打|划|画)?\s*[“"'‘]\s*[√✓✔☑■]\s*[”"'’]|打\s*[√✓✔☑]/g;
 const separator = /[\s\u3000/／、，,;；|]+/;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readApplicationRecords } from '../../shared/extraction/applicationRecords.js';
+import { readChoice } from '../../shared/extraction/checkboxChoice.js';
 import { readFormFields } from '../../shared/extraction/formFields.js';
 
 function organisation(line: string) {
@@ -26,5 +27,15 @@ describe('tick-box options glued together by PDF text', () => {
     const fields = readFormFields('申报表.pdf', pages, []);
     const records = readApplicationRecords('申报表.pdf', 'QM_ORG_APPLICATION_FORM', fields, pages, []).records;
     expect(records.organisation?.administrativeRank).toBe('COUNTY_CHIEF');
+  });
+});
+
+describe('Wingdings boxes as mammoth renders them', () => {
+  it('🞎 (Wingdings F0A8) is an empty box: the options are the words, not the glyphs', () => {
+    expect(readChoice('🞎国有企业 🗹事业单位 🞎其他')).toEqual({
+      boxed: true,
+      selected: ['事业单位'],
+      options: ['国有企业', '事业单位', '其他'],
+    });
   });
 });
