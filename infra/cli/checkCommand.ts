@@ -2,14 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { CampaignConfig } from '../../shared/campaign/campaignConfig.js';
 import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
-import { BundlePathError, checkBundlePath } from '../../shared/completeness/checkBundlePath.js';
-import { closeDefaultSandbox } from '../../shared/extraction/extractionOptions.js';
 import { defaultOcrOptions } from '../../shared/ocr/ocrBudget.js';
-import { closeSharedOcrEngine } from '../../shared/ocr/recognise.js';
-import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
-import { reportHtml } from '../../shared/report/reportHtml.js';
-import { reportJson } from '../../shared/report/reportJson.js';
-import { reportSummary } from '../../shared/report/reportSummary.js';
 import { isoInstant } from './cliArgs.js';
 import { type CliIo, exitCodes, UsageError } from './cliIo.js';
 
@@ -110,6 +103,24 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
     return exitCodes.ok;
   }
   io.stderr(`正在检查材料包 ${options.bundle} …\n`);
+  // The readers, OCR and the report writers are loaded only now: `award --help` and a usage error load none of them.
+  const [
+    { BundlePathError, checkBundlePath },
+    { closeDefaultSandbox },
+    { closeSharedOcrEngine },
+    { closeSharedPdfPageRenderer },
+    { reportHtml },
+    { reportJson },
+    { reportSummary },
+  ] = await Promise.all([
+    import('../../shared/completeness/checkBundlePath.js'),
+    import('../../shared/extraction/extractionOptions.js'),
+    import('../../shared/ocr/recognise.js'),
+    import('../../shared/ocr/renderPdfPage.js'),
+    import('../../shared/report/reportHtml.js'),
+    import('../../shared/report/reportJson.js'),
+    import('../../shared/report/reportSummary.js'),
+  ]);
   try {
     const report = await checkBundlePath(options.bundle, {
       campaign: options.campaign,

@@ -4,8 +4,7 @@ import { basename, join } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ActionError } from '../../shared/actions/actionError.js';
 import { Role } from '../../shared/records/role.js';
-import { AwardHomeBusy } from '../local/localRecords.js';
-import { LocalRuntime, type ProjectRun } from '../local/localRuntime.js';
+import type { LocalRuntime, ProjectRun } from '../local/localRuntime.js';
 import { type Checked, campaignYear, identifier, integerIn, isoInstant, score } from './cliArgs.js';
 import { UsageError } from './cliIo.js';
 
@@ -119,7 +118,7 @@ export async function runCommand(
       io.err(`refused (${error.code}): ${error.message}`);
       return exitCodes.refused;
     }
-    if (error instanceof RefusedError || error instanceof AwardHomeBusy) {
+    if (error instanceof RefusedError || (error instanceof Error && (await isAwardHomeBusy(error)))) {
       io.err(`refused: ${error.message}`);
       return exitCodes.refused;
     }
@@ -128,8 +127,19 @@ export async function runCommand(
   }
 }
 
-/** Starts the runtime for the duration of `use`. */
+/** Only a command that ran the runtime can have hit a busy store: the records module is loaded no sooner. */
+async function isAwardHomeBusy(error: Error): Promise<boolean> {
+  if (error.name !== 'AwardHomeBusy') return false;
+  const { AwardHomeBusy } = await import('../local/localRecords.js');
+  return error instanceof AwardHomeBusy;
+}
+
+/**
+ * Starts the runtime for the duration of `use`. The runtime (DynamoDB Local, the state-machine interpreter, the CDK
+ * synthesis behind its definitions) is imported here, not at the top: `award --help` and `award check` never load it.
+ */
 export async function withRuntime<T>(io: CommandIo, use: (runtime: LocalRuntime) => Promise<T>): Promise<T> {
+  const { LocalRuntime } = await import('../local/localRuntime.js');
   const runtime = await LocalRuntime.start({ env: io.env, cwd: io.cwd, notice: io.err });
   try {
     return await use(runtime);

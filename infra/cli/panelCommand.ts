@@ -1,7 +1,6 @@
 import { drawApplicationPanel } from '../../shared/actions/drawApplicationPanel.js';
 import { recordPanelScores } from '../../shared/actions/recordPanelScores.js';
 import { Stage, stageKind } from '../../shared/workflow/stage.js';
-import { defaultPoolId, ensureExpertPool, loadExpertPool } from '../local/expertPool.js';
 import { panelUnits, registeredApplication } from '../local/registeredApplication.js';
 import {
   type AwardCommand,
@@ -34,6 +33,7 @@ export const panelCommand: AwardCommand = {
   usage,
   run: (args: string[], io: CommandIo) =>
     runCommand({ usage }, io, async () => {
+      const { defaultPoolId, ensureExpertPool, loadExpertPool } = await import('../local/expertPool.js');
       const { values, positionals } = parseCommandArgs(args, {
         stage: { type: 'string' },
         pool: { type: 'string' },

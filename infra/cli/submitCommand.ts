@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { availableCampaigns } from '../../shared/campaign/loadCampaign.js';
 import type { SubmitResult } from '../local/directIntake.js';
-import { submitBundle } from '../local/localIntake.js';
 import {
   type AwardCommand,
   actorOf,
@@ -61,6 +60,7 @@ export const submitCommand: AwardCommand = {
         values.campaign !== undefined ? campaignArg(values.campaign) : (availableCampaigns().at(-1) ?? '2025');
       if (!existsSync(path)) throw new RefusedError(`no bundle at ${path}`);
       const unitActor = actorOf(values.as ?? values.unit, 'recommending_unit', 'recommending_unit');
+      const { submitBundle } = await import('../local/localIntake.js');
       return withRuntime(io, async (runtime) => {
         const result = await submitBundle(runtime, {
           path,
