@@ -1,8 +1,17 @@
 #!/usr/bin/env node
-// The `award` bin: registers tsx's ESM loader in this process, then runs the TypeScript entry, so `npx award …`
-// works from the repository without a build step.
-import { register } from 'tsx/esm/api';
+// The `award` bin: runs the CLI compiled to JavaScript in dist/ (infra/buildCli.mjs; no TypeScript loader). When a
+// source is newer than that build, and esbuild is installed, it builds again first, so `npx award …` in a working
+// copy always runs the code as it is.
+import { BuildFailed, builtEntry } from '../buildCli.mjs';
 
-register();
-const { runAward } = await import('./award.ts');
+if (process.env.AWARD_DEBUG) process.setSourceMapsEnabled(true);
+let entry;
+try {
+  entry = await builtEntry('award');
+} catch (error) {
+  if (!(error instanceof BuildFailed)) throw error;
+  process.stderr.write(`award: ${error.message}\n`);
+  process.exit(2);
+}
+const { runAward } = await import(entry);
 process.exitCode = await runAward(process.argv.slice(2));
