@@ -360,6 +360,16 @@ export function isFormLabel(text: string): boolean {
   return label.length > 0 && label.length <= 40 && (fieldByLabel.has(label) || otherLabels.has(label));
 }
 
+/**
+ * A yes/no question of a form (是否具有法人资格, 近5年内是否发生重大质量、安全、环保、公共卫生等事故): a label, whatever
+ * its length, not an answer; a sentence (。；) or a tick box makes it an answer.
+ */
+function isQuestion(label: string): boolean {
+  return (
+    /是否/.test(label) && label.length >= 4 && label.length <= 40 && /^[\u4e00-\u9fa5\d、，,（）()“”]+$/.test(label)
+  );
+}
+
 /** The nouns a form label ends with (标准归口单位, 备案日期, 项目编号 …). */
 const labelNoun =
   /(?:单位|机构|主体|部门|日期|时间|名称|编号|代码|号码|类别|类型|性质|等级|级别|电话|地址|邮箱|职务|职称)$/;
@@ -371,6 +381,7 @@ const labelNoun =
  */
 export function isLabelShaped(text: string): boolean {
   const label = normaliseLabel(text);
+  if (isQuestion(label)) return true;
   if (label.length < 3 || label.length > 10 || !/^[\u4e00-\u9fa5]+$/.test(label)) return false;
   if (!labelNoun.test(label) || /^[本该同见原现]/.test(label)) return false;
   return parseOwnershipType(label) === undefined;

@@ -18,6 +18,16 @@ describe('label-shaped text is never a value', () => {
       expect(isLabelShaped(value), value).toBe(false);
   });
 
+  it('a yes/no question of any length is a label, never the answer of the question before it', () => {
+    expect(isLabelShaped('近5年内是否发生重大质量、安全、环保、公共卫生等事故')).toBe(true);
+    const table = grid([
+      ['是否具有法人资格', '近5年内是否发生重大质量、安全、环保、公共卫生等事故'],
+      ['☑是 ☐否', '☐是 ☑否'],
+    ]);
+    const fields = readFormFields('申报表.docx', [], [table]);
+    expect(fields.isLegalPerson?.value).toBe('☑是 ☐否');
+  });
+
   it('label-above lines: an empty 标准名称 followed by an unknown label reads nothing', () => {
     const fields = readFormFields(
       '申报书.pdf',
