@@ -41,7 +41,7 @@ function asExpert(e: ExpertRecord) {
 
 /**
  * Draws the panel of one application at one stage, auditable end to end:
- * 1. a seed is generated and kept in `PANEL#<stage>` (COMMITTED, conditional put: a retry reuses it);
+ * 1. a seed is generated and kept in `PANEL#<stage>` (COMMITTED, written once: a retry reuses it);
  * 2. its commitment sha256(seed) is appended as its own PANEL_SEED_COMMITTED event, before any draw;
  * 3. the pool (`EXPERTPOOL#<poolId>`) is snapshotted and `drawPanel` run with the campaign's size and workload cap,
  *    against each expert's workload at the stage (this panel's own seats left out);
@@ -94,9 +94,7 @@ export async function drawApplicationPanel(ctx: ActionContext, request: unknown)
       seed,
       seedCommitment: commitSeed(seed),
     };
-    draft = (await ctx.repo.putPanelIfAbsent(candidate))
-      ? candidate
-      : await ctx.repo.getPanel(r.applicationId, r.stage);
+    draft = (await ctx.repo.putPanelDraft(candidate, r)).stored;
   }
   if (!draft) throw new ActionError('CONTENTION', `panel draft for ${r.stage} vanished`);
   const seed = draft.seed;
@@ -190,15 +188,18 @@ export async function drawApplicationPanel(ctx: ActionContext, request: unknown)
     await seats.take(members, Number.MAX_SAFE_INTEGER);
     await seats.releaseAllBut(await ctx.repo.workloadAtStage(meta.campaign, r.stage), members);
   }
-  await ctx.repo.putPanel({
-    ...draft,
-    status: 'DRAWN',
-    poolSnapshot: poolSnapshot(pool),
-    ...(data.poolHash ? { poolHash: data.poolHash } : {}),
-    ...(data.algorithmVersion ? { algorithmVersion: data.algorithmVersion } : {}),
-    members,
-    drawnSeq: drawn.event.seq,
-  });
+  await ctx.repo.putPanel(
+    {
+      ...draft,
+      status: 'DRAWN',
+      poolSnapshot: poolSnapshot(pool),
+      ...(data.poolHash ? { poolHash: data.poolHash } : {}),
+      ...(data.algorithmVersion ? { algorithmVersion: data.algorithmVersion } : {}),
+      members,
+      drawnSeq: drawn.event.seq,
+    },
+    drawn.event,
+  );
   return { applicationId: r.applicationId, events: [committed.event, drawn.event], replayed: drawn.replayed };
 }
 

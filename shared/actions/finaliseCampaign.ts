@@ -69,31 +69,29 @@ function scoreOf(events: readonly HistoryEvent[]): number | undefined {
  * Finalises a campaign scope: the applications waiting at its finalisation stage are found through the
  * byCampaignStatus GSI (no Scan), ranked within the quotas (QM: with the 县处级 20 % cap) or graded (SI), and each gets
  * a GRADE_RECORDED event with its grade and prize in fen (SI: split among the drafters by 贡献率), moving it to
- * 评选结果公示 or to NOT_AWARDED. The ranking is stored once as `FINALISATION#<scope>` (conditional put), so a retry
- * records the same result even if it has to finish half-done work.
+ * 评选结果公示 or to NOT_AWARDED. The ranking is written once as `FINALISATION#<scope>` (with this request's key), so a
+ * retry records the same result even if it has to finish half-done work, and another request is refused.
  */
 export async function finaliseCampaign(ctx: ActionContext, request: unknown): Promise<FinaliseCampaignResult> {
   const r = parseRequest(FinaliseCampaignRequest, request);
   requireRole(r.actor.role, ['reviewer'], 'finaliseCampaign');
   const stage = scopeStage[r.scope];
-  let stored = await ctx.repo.getFinalisation(r.campaign, r.scope);
-  if (!stored) {
-    const outcomes = await rank(ctx, r, stage);
-    const record = {
+  // A retry writes the recorded finalisation again (a no-op that says it was this command's): ranking again could
+  // fail, the applications having moved on.
+  const recorded = await ctx.repo.getFinalisation(r.campaign, r.scope);
+  const finalisation = await ctx.repo.putFinalisation(
+    recorded ?? {
       campaign: r.campaign,
       scope: r.scope,
       finalisedAt: ctx.now().toISOString(),
       actor: r.actor.id,
-      result: { idempotencyKey: r.idempotencyKey, outcomes },
-    };
-    stored = (await ctx.repo.putFinalisationIfAbsent(record))
-      ? record
-      : await ctx.repo.getFinalisation(r.campaign, r.scope);
-  }
-  const decided = stored?.result as { idempotencyKey?: string; outcomes: Outcome[] } | undefined;
-  if (!decided || decided.idempotencyKey !== r.idempotencyKey)
+      result: { outcomes: await rank(ctx, r, stage) },
+    },
+    r,
+  );
+  if (finalisation.status === 'refused')
     throw new ActionError('FINALISATION_FAILED', `campaign ${r.campaign} ${r.scope} was already finalised`);
-  const outcomes = decided.outcomes;
+  const { outcomes } = finalisation.stored.result as { outcomes: Outcome[] };
   const events: HistoryEvent[] = [];
   const tasks: TaskCompletion[] = [];
   for (const o of outcomes) {

@@ -59,14 +59,17 @@ export async function lodgeObjection(ctx: ActionContext, request: unknown): Prom
       },
     };
   });
-  await ctx.repo.putObjection({
-    applicationId: r.applicationId,
-    objectionId,
-    stage: r.stage,
-    admissible: event.data.admissible === true,
-    status: event.data.admissible === true ? 'OPEN' : 'NOT_ADMISSIBLE',
-    lodgedAt: event.at,
-    lodgedSeq: event.seq,
-  });
+  await ctx.repo.putObjection(
+    {
+      applicationId: r.applicationId,
+      objectionId,
+      stage: r.stage,
+      admissible: event.data.admissible === true,
+      status: event.data.admissible === true ? 'OPEN' : 'NOT_ADMISSIBLE',
+      lodgedAt: event.at,
+      lodgedSeq: event.seq,
+    },
+    event,
+  );
   return { applicationId: r.applicationId, events: [event], replayed };
 }

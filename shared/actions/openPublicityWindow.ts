@@ -63,15 +63,18 @@ export async function openPublicityWindow(ctx: ActionContext, request: unknown):
     };
   });
   const d = event.data as { opensAt: string; closesAt: string; workingDays: number; days: string[] };
-  await ctx.repo.putWindow({
-    applicationId: r.applicationId,
-    stage: r.stage,
-    opensAt: d.opensAt,
-    closesAt: d.closesAt,
-    firstDay: d.days[0] ?? '',
-    lastDay: d.days.at(-1) ?? '',
-    workingDays: d.workingDays,
-    openedSeq: event.seq,
-  });
+  await ctx.repo.putWindow(
+    {
+      applicationId: r.applicationId,
+      stage: r.stage,
+      opensAt: d.opensAt,
+      closesAt: d.closesAt,
+      firstDay: d.days[0] ?? '',
+      lastDay: d.days.at(-1) ?? '',
+      workingDays: d.workingDays,
+      openedSeq: event.seq,
+    },
+    event,
+  );
   return { applicationId: r.applicationId, events: [event], replayed };
 }

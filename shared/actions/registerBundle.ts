@@ -45,7 +45,7 @@ export function bundleIdOf(source: BundleSource): string {
 export const applicationIdOf = (bundleId: string, n: number) => `${bundleId.slice(0, 12)}-${n}`;
 
 /**
- * Registers a bundle and its applications, idempotently: the bundle item is a conditional put keyed on its source,
+ * Registers a bundle and its applications, idempotently: the bundle item is written once, keyed on its source,
  * application ids are derived from the bundle id and the position, and each APPLICATION_REGISTERED event has the
  * idempotency key `register:<bundleId>:<n>`. Registering the same bundle again, or finishing a registration that
  * died half-way, creates nothing that already exists. Role: system (the intake).
@@ -56,7 +56,7 @@ export async function registerBundle(ctx: ActionContext, request: unknown): Prom
   campaignOf(r.campaign);
   const bundleId = bundleIdOf(r.source);
   const proposedIds = r.applications.map((_, i) => applicationIdOf(bundleId, i + 1));
-  const created = await ctx.repo.putBundleIfAbsent({
+  const registered = await ctx.repo.putBundle({
     bundleId,
     source: r.source,
     campaign: r.campaign,
@@ -65,8 +65,8 @@ export async function registerBundle(ctx: ActionContext, request: unknown): Prom
     receivedAt: r.receivedAt,
     applicationIds: proposedIds,
   });
-  const bundle = created ? undefined : await ctx.repo.getBundle(bundleId);
-  const applicationIds = bundle?.applicationIds ?? proposedIds;
+  const created = registered.status === 'written';
+  const applicationIds = registered.stored.applicationIds;
   for (const [i, applicationId] of applicationIds.entries()) {
     const application = r.applications[i];
     if (!application) break;

@@ -54,11 +54,10 @@ export async function resolveObjection(ctx: ActionContext, request: unknown): Pr
   });
   const objection = await ctx.repo.getObjection(r.applicationId, r.objectionId);
   if (objection)
-    await ctx.repo.putObjection({
-      ...objection,
-      status: event.data.outcome === 'upheld' ? 'UPHELD' : 'DISMISSED',
-      resolvedSeq: event.seq,
-    });
+    await ctx.repo.putObjection(
+      { ...objection, status: event.data.outcome === 'upheld' ? 'UPHELD' : 'DISMISSED', resolvedSeq: event.seq },
+      event,
+    );
   let task: TaskCompletion | undefined;
   if (event.data.outcome === 'upheld')
     task = {

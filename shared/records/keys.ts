@@ -35,11 +35,11 @@ export const expertSkPrefix = 'EXPERT#';
 export const expertSk = (expertId: string) => `${expertSkPrefix}${expertId}`;
 
 export const campaignPk = (campaign: string) => `CAMPAIGN#${campaign}`;
-export const counterSk = (name: string) => `COUNTER#${name}`;
 export const finalisationSk = (scope: string) => `FINALISATION#${scope}`;
 /** An expert's workload at a stage: a counter item (`COUNTER#workload:<stage>:<expertId>`) that also holds its panels. */
-export const workloadSkPrefix = (stage: Stage) => counterSk(`workload:${stage}:`);
-export const workloadSk = (stage: Stage, expertId: string) => `${workloadSkPrefix(stage)}${expertId}`;
+export const workloadName = (stage: Stage, expertId: string) => `workload:${stage}:${expertId}`;
+export const workloadSkPrefix = (stage: Stage) => `COUNTER#${workloadName(stage, '')}`;
+export const workloadSk = (stage: Stage, expertId: string) => `COUNTER#${workloadName(stage, expertId)}`;
 
 /** byCampaignStatus: all applications of a campaign; sort key track#status#stage#id so prefixes select subsets. */
 export const gsi1pk = (campaign: string) => `CAMPAIGN#${campaign}`;
@@ -48,4 +48,6 @@ export const gsi1sk = (track: Track, status: string, stage: Stage, applicationId
 
 /** byRecommendingUnit: applications of a unit, per campaign. */
 export const gsi2pk = (unitId: string) => `UNIT#${unitId}`;
-export const gsi2sk = (campaign: string, applicationId: string) => `CAMPAIGN#${campaign}#APP#${applicationId}`;
+export const gsi2skCampaignPrefix = (campaign: string) => `CAMPAIGN#${campaign}#`;
+export const gsi2sk = (campaign: string, applicationId: string) =>
+  `${gsi2skCampaignPrefix(campaign)}APP#${applicationId}`;

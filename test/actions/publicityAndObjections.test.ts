@@ -94,6 +94,30 @@ describe('publicity windows and objections', () => {
     expect((await local.repository.getApplication(id))?.status).toBe('NOT_AWARDED');
   });
 
+  it('a lodging replayed after its objection was resolved leaves the objection resolved', async () => {
+    const { ctx, setNow } = contextOf(local);
+    const id = await applicationAt(ctx, 'SOCIAL_PUBLICITY');
+    await openWindow(ctx, id);
+    setNow('2025-09-16T10:00:00+08:00');
+    const lodged = await lodgeObjection(ctx, objection(id, 'obj-replayed'));
+    const objectionId = String(lodged.events[0]?.data.objectionId);
+    const resolved = await resolveObjection(ctx, {
+      actor: reviewer,
+      idempotencyKey: 'resolve-replayed',
+      applicationId: id,
+      objectionId,
+      outcome: 'dismissed',
+      reasons: '经核查不属实',
+    });
+    const replay = await lodgeObjection(ctx, objection(id, 'obj-replayed'));
+    expect(replay.replayed).toBe(true);
+    expect(await local.repository.getObjection(id, objectionId)).toMatchObject({
+      status: 'DISMISSED',
+      resolvedSeq: resolved.events[0]?.seq,
+    });
+    expect((await local.repository.listObjections(id)).filter((o) => o.status === 'OPEN')).toEqual([]);
+  });
+
   it('an objection without a real identity is recorded as not admissible and does not pause', async () => {
     const { ctx, setNow } = contextOf(local);
     const id = await applicationAt(ctx, 'SOCIAL_PUBLICITY');
