@@ -314,6 +314,9 @@ export const otherFormLabels: readonly string[] = [
   '起草单位',
   '主要起草单位',
   '归口单位',
+  '获奖情况',
+  '标准获奖情况',
+  '曾获奖励情况',
   '主要起草人',
   '项目简介',
 ];

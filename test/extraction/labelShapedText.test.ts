@@ -28,6 +28,14 @@ describe('label-shaped text is never a value', () => {
     expect(fields.isLegalPerson?.value).toBe('☑是 ☐否');
   });
 
+  it('a label-above row 备案号 | 标准获奖情况 gives 备案号 the value below it, not the next label', () => {
+    const table = grid([
+      ['备案号', '标准获奖情况', '申报等级'],
+      ['53822-2022', '无', '□一等奖 ☑二等奖 □三等奖'],
+    ]);
+    expect(readFormFields('申报书.pdf', [], [table]).filingNumber?.value).toBe('53822-2022');
+  });
+
   it('label-above lines: an empty 标准名称 followed by an unknown label reads nothing', () => {
     const fields = readFormFields(
       '申报书.pdf',
