@@ -10,9 +10,11 @@ import { panelCommand } from './panelCommand.js';
 import { reportCommand } from './reportCommand.js';
 import { resolveCommand } from './resolveCommand.js';
 import { resumeCommand } from './resumeCommand.js';
+import { serveCommand } from './serveCommand.js';
 import { statusCommand } from './statusCommand.js';
 import { submitCommand } from './submitCommand.js';
 import { tasksCommand } from './tasksCommand.js';
+import { userCommand } from './userCommand.js';
 
 /** The local-runtime commands of `award`, by name (the router in award.ts dispatches to them). */
 export const localCommands: Record<string, AwardCommand> = Object.fromEntries(
@@ -30,6 +32,8 @@ export const localCommands: Record<string, AwardCommand> = Object.fromEntries(
     historyCommand,
     clockCommand,
     resumeCommand,
+    serveCommand,
+    userCommand,
   ].map((c) => [c.name, c]),
 );
 

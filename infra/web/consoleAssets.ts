@@ -1,0 +1,94 @@
+/** The console's style sheet: one column on a phone, readable tables that scroll sideways, visible focus. */
+export const consoleCss = `
+*, *::before, *::after { box-sizing: border-box; }
+body { margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", sans-serif; color: #1a1a1a;
+  background: #fafafa; line-height: 1.6; font-size: 16px; }
+a { color: #0b4f9c; } a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible,
+textarea:focus-visible, [tabindex]:focus-visible { outline: 3px solid #e65100; outline-offset: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: #fff; padding: 8px; }
+.skip:focus { left: 8px; z-index: 10; }
+header.top { display: flex; flex-wrap: wrap; gap: 8px 24px; align-items: center; padding: 8px 16px; background: #123b6d; color: #fff; }
+header.top a, header.top .link { color: #fff; }
+.brand { font-weight: 700; margin: 0; }
+nav ul { list-style: none; display: flex; flex-wrap: wrap; gap: 16px; margin: 0; padding: 0; }
+.who { display: flex; gap: 12px; align-items: center; margin-left: auto; flex-wrap: wrap; }
+.who form { margin: 0; }
+button.link { background: none; border: 0; padding: 0; font: inherit; text-decoration: underline; cursor: pointer; }
+main { max-width: 1200px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 1.5rem; margin: 8px 0 16px; } h2 { font-size: 1.2rem; margin: 24px 0 8px; }
+footer { max-width: 1200px; margin: 0 auto; padding: 8px 16px; color: #555; font-size: 0.875rem; }
+.table-wrap { overflow-x: auto; margin: 8px 0 16px; }
+table { border-collapse: collapse; width: 100%; background: #fff; }
+th, td { border: 1px solid #bbb; padding: 6px 8px; text-align: left; vertical-align: top; }
+th { background: #e8eef6; }
+tr.overdue td { background: #fdecea; }
+.badge { display: inline-block; padding: 0 8px; border-radius: 8px; font-size: 0.875rem; color: #fff; background: #555; }
+.badge.ok { background: #1b5e20; } .badge.bad { background: #b71c1c; } .badge.warn { background: #8a4b00; }
+form.stack { display: grid; gap: 12px; max-width: 560px; background: #fff; padding: 16px; border: 1px solid #ccc; }
+form.stack label { font-weight: 600; } fieldset { border: 1px solid #ccc; } legend { font-weight: 600; }
+input[type=text], input[type=password], input[type=number], select, textarea { font: inherit; padding: 6px; width: 100%;
+  border: 1px solid #666; border-radius: 2px; }
+button.primary { font: inherit; padding: 8px 16px; background: #0b4f9c; color: #fff; border: 0; border-radius: 2px; cursor: pointer; }
+.drop { border: 2px dashed #0b4f9c; padding: 24px 16px; text-align: center; background: #f2f6fb; }
+.drop.over { background: #dce8f7; }
+progress { width: 100%; height: 16px; }
+.error { color: #b71c1c; font-weight: 600; } .notice { background: #e8f5e9; padding: 8px; border-left: 4px solid #1b5e20; }
+.alert { background: #fdecea; padding: 8px; border-left: 4px solid #b71c1c; }
+tr.broken td { background: #fdecea; color: #b71c1c; font-weight: 700; }
+iframe.report { width: 100%; height: 75vh; border: 1px solid #bbb; background: #fff; }
+.filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; }
+.filters div { display: grid; } .filters select { width: auto; min-width: 10em; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
+dl.facts dt { color: #444; } dl.facts dd { margin: 0; }
+@media (max-width: 600px) { main { padding: 8px; } .who { margin-left: 0; } }
+`;
+
+/**
+ * The console's only script: drag and drop onto the upload form, and the upload sent with XMLHttpRequest so its
+ * progress shows in the bar. Without it the form still posts (and the server answers with a redirect).
+ */
+export const consoleJs = `
+'use strict';
+document.addEventListener('DOMContentLoaded', function () {
+  var form = document.querySelector('form[data-upload]');
+  if (!form) return;
+  var input = form.querySelector('input[type=file]');
+  var drop = form.querySelector('.drop');
+  var bar = form.querySelector('progress');
+  var status = form.querySelector('[data-status]');
+  var chosen = form.querySelector('[data-chosen]');
+  function show(text, isError) { status.textContent = text; status.className = isError ? 'error' : ''; }
+  input.addEventListener('change', function () { chosen.textContent = input.files.length ? input.files[0].name : ''; });
+  ['dragenter', 'dragover'].forEach(function (t) {
+    drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.add('over'); });
+  });
+  ['dragleave', 'drop'].forEach(function (t) {
+    drop.addEventListener(t, function (e) { e.preventDefault(); drop.classList.remove('over'); });
+  });
+  drop.addEventListener('drop', function (e) {
+    if (!e.dataTransfer || !e.dataTransfer.files.length) return;
+    input.files = e.dataTransfer.files;
+    chosen.textContent = input.files[0].name;
+  });
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (!input.files.length) { show('请先选择材料包文件。', true); input.focus(); return; }
+    var xhr = new XMLHttpRequest();
+    xhr.open('POST', form.action);
+    xhr.setRequestHeader('Accept', 'application/json');
+    bar.hidden = false; bar.value = 0;
+    xhr.upload.addEventListener('progress', function (p) {
+      if (p.lengthComputable) { bar.value = Math.round((p.loaded / p.total) * 100); show('正在上传：' + bar.value + '%'); }
+    });
+    xhr.upload.addEventListener('load', function () { bar.value = 100; show('上传完成，正在检查材料，请稍候……'); });
+    xhr.addEventListener('load', function () {
+      var body = {};
+      try { body = JSON.parse(xhr.responseText); } catch (err) { body = {}; }
+      if (xhr.status === 200 && body.location) { show('检查完成，正在打开报告。'); window.location.assign(body.location); }
+      else show(body.message || ('上传失败（' + xhr.status + '）'), true);
+    });
+    xhr.addEventListener('error', function () { show('网络中断，上传未完成，请重新上传。', true); });
+    xhr.send(new FormData(form));
+  });
+});
+`;

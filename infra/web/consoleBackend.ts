@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ConsultationStatus, consultationStatus } from '../../shared/actions/consultationStatus.js';
+import { disclosureEventType, exportApplicationHistory } from '../../shared/actions/exportApplicationHistory.js';
+import { recordConsultationOpinion } from '../../shared/actions/recordConsultationOpinion.js';
+import { type decisionRoles, recordDecision } from '../../shared/actions/recordDecision.js';
+import { requireConsultations } from '../../shared/actions/requireConsultations.js';
+import { availableCampaigns } from '../../shared/campaign/loadCampaign.js';
+import type { Department } from '../../shared/consultation/department.js';
+import type { HistoryExport } from '../../shared/history/exportHistory.js';
+import { reportKeys } from '../../shared/objects/objectKeys.js';
+import type { ApplicationMeta, BundleRecord, TaskRecord } from '../../shared/records/recordsRepository.js';
+import type { Actor } from '../../shared/records/role.js';
+import type { ReportApplication } from '../../shared/report/completenessReport.js';
+import { parseReportJson } from '../../shared/report/reportJson.js';
+import { stageKind } from '../../shared/workflow/stage.js';
+import { describeRun, storeEvidence } from '../cli/localCommand.js';
+import { nextAction } from '../cli/tasksCommand.js';
+import type { SubmitResult } from '../local/directIntake.js';
+import { localObjectStore, submitBundle } from '../local/localIntake.js';
+import type { LocalRuntime } from '../local/localRuntime.js';
+import { humanTaskLimits } from '../projectDefinition.js';
+
+/** One line of the task queue: an application whose workflow has not ended, and who must act on it by when. */
+export interface QueueEntry {
+  meta: ApplicationMeta;
+  awaiting?: TaskRecord['awaiting'];
+  /** recommending_unit, reviewer, clock or runtime (as `award tasks` says). */
+  who: string;
+  since?: string;
+  /** When the wait escalates (a publicity wait: when its window closes). */
+  due?: string;
+  overdue: boolean;
+  started: boolean;
+}
+
+/** A file a person uploaded through the console. */
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/**
+ * What the console reads and does, over the local runtime: the same records queries, intake and actions as the
+ * `award` commands. Writes run one at a time (an intake or a decision resumes the workflow in this process).
+ */
+export interface ConsoleBackend {
+  now(): Date;
+  applications(): Promise<ApplicationMeta[]>;
+  applicationsOfUnit(unitId: string): Promise<ApplicationMeta[]>;
+  application(applicationId: string): Promise<ApplicationMeta | undefined>;
+  bundle(bundleId: string): Promise<BundleRecord | undefined>;
+  /** The stored HTML report of a bundle (ID and phone numbers already masked by reportHtml). */
+  bundleReportHtml(bundleId: string): Promise<string | undefined>;
+  /** The application's section of its latest stored report, unmasked: the caller masks by role. */
+  applicationReport(applicationId: string): Promise<ReportApplication | undefined>;
+  /** Whether the office recorded this auditor's need to see personal data. */
+  disclosureGranted(applicationId: string, actorId: string): Promise<boolean>;
+  consultation(applicationId: string): Promise<ConsultationStatus>;
+  queue(): Promise<QueueEntry[]>;
+  history(actor: Actor, applicationId: string, format: 'json'): Promise<HistoryExport>;
+  historyCsv(actor: Actor, applicationId: string): Promise<string>;
+  submit(request: { unitId: string; actor: Actor; file: UploadedFile }): Promise<SubmitResult>;
+  requireDepartments(request: { actor: Actor; applicationId: string; departments: Department[] }): Promise<string>;
+  recordOpinion(request: {
+    actor: Actor;
+    applicationId: string;
+    department: Department;
+    opinion: 'no_objection' | 'adverse';
+    summary: string;
+    evidence: UploadedFile;
+  }): Promise<string>;
+  decide(request: {
+    actor: Actor;
+    applicationId: string;
+    stage: keyof typeof decisionRoles;
+    outcome: 'pass' | 'reject';
+    reasons: string;
+    score?: number;
+  }): Promise<string>;
+}
+
+/** A file name safe as the last part of an object key: letters, digits, CJK, . _ - kept, anything else `_`. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).at(-1) ?? '';
+  const cleaned = base.replace(/[^\p{L}\p{N}._-]/gu, '_').replace(/^[.]+/, '_');
+  return (cleaned || 'upload').slice(-120);
+}
+
+export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
+  const repo = runtime.repo;
+  const ctx = () => runtime.actionContext();
+  let writes: Promise<unknown> = Promise.resolve();
+  const serialised = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = writes.then(work, work);
+    writes = next.catch(() => undefined);
+    return next;
+  };
+  /** Keeps an upload under `<AWARD_HOME>/uploads/<random>/<name>` while `use` runs. */
+  const withUpload = async <T>(file: UploadedFile, use: (path: string) => Promise<T>): Promise<T> => {
+    const dir = join(runtime.home.root, 'uploads', randomBytes(8).toString('hex'));
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, safeFileName(file.name));
+    writeFileSync(path, file.bytes);
+    try {
+      return await use(path);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const whereNow = async (applicationId: string) => describeRun(await runtime.resume(applicationId));
+
+  return {
+    now: () => runtime.clock.now(),
+    async applications() {
+      const all: ApplicationMeta[] = [];
+      for (const campaign of availableCampaigns()) all.push(...(await repo.applicationsOfCampaign(campaign)));
+      return all;
+    },
+    async applicationsOfUnit(unitId) {
+      const all: ApplicationMeta[] = [];
+      for (const campaign of availableCampaigns()) all.push(...(await repo.applicationsOfUnit(unitId, campaign)));
+      return all;
+    },
+    application: (id) => repo.getApplication(id),
+    bundle: (id) => repo.getBundle(id),
+    async bundleReportHtml(bundleId) {
+      const objects = localObjectStore(runtime);
+      const key = reportKeys(bundleId).html;
+      if (!(await objects.head(key))) return undefined;
+      return Buffer.from(await objects.get(key)).toString('utf8');
+    },
+    async applicationReport(applicationId) {
+      const meta = await repo.getApplication(applicationId);
+      const stored = (await repo.listReports(applicationId)).at(-1);
+      if (!meta || !stored) return undefined;
+      const objects = localObjectStore(runtime);
+      if (!(await objects.head(stored.objectKey))) return undefined;
+      const report = parseReportJson(Buffer.from(await objects.get(stored.objectKey)).toString('utf8'));
+      const index = (await repo.getBundle(meta.bundleId))?.applicationIds.indexOf(applicationId) ?? -1;
+      return report.applications[index];
+    },
+    async disclosureGranted(applicationId, actorId) {
+      const events = await repo.listEvents(applicationId);
+      return events.some((e) => e.type === disclosureEventType && e.data.grantedTo === actorId);
+    },
+    async consultation(applicationId) {
+      return consultationStatus(await repo.listEvents(applicationId));
+    },
+    async queue() {
+      const now = runtime.clock.now().getTime();
+      const entries: QueueEntry[] = [];
+      for (const w of await runtime.unfinished()) {
+        const { who } = await nextAction(runtime, w);
+        const kind = stageKind(w.meta.stage);
+        const limit = kind === 'automatic' || kind === 'terminal' ? undefined : humanTaskLimits[kind];
+        const due =
+          w.closesAt ??
+          (w.task && limit ? new Date(Date.parse(w.task.createdAt) + limit.timeout * 1000).toISOString() : undefined);
+        entries.push({
+          meta: w.meta,
+          who,
+          started: w.started,
+          overdue: due !== undefined && Date.parse(due) < now && w.task?.awaiting !== 'publicity',
+          ...(w.task ? { awaiting: w.task.awaiting, since: w.task.createdAt } : {}),
+          ...(due ? { due } : {}),
+        });
+      }
+      return entries;
+    },
+    async history(actor, applicationId) {
+      const exported = await exportApplicationHistory(ctx(), { actor, applicationId, format: 'json' });
+      if (exported.format !== 'json') throw new TypeError('expected a JSON export');
+      return exported.body;
+    },
+    async historyCsv(actor, applicationId) {
+      const exported = await exportApplicationHistory(ctx(), { actor, applicationId, format: 'csv' });
+      return String(exported.body);
+    },
+    submit: ({ unitId, actor, file }) =>
+      serialised(() =>
+        withUpload(file, (path) =>
+          submitBundle(runtime, {
+            path,
+            unitId,
+            campaign: availableCampaigns().at(-1) ?? '2025',
+            // The registration is the intake's (system) act on behalf of the submitting unit, as in `award submit`.
+            actor: { id: `intake:${actor.id}`, role: 'system' },
+          }),
+        ),
+      ),
+    requireDepartments: ({ actor, applicationId, departments }) =>
+      serialised(async () => {
+        await requireConsultations(ctx(), {
+          actor,
+          idempotencyKey: `consult-require:${[...departments].sort().join(',')}`,
+          applicationId,
+          departments,
+        });
+        return whereNow(applicationId);
+      }),
+    recordOpinion: ({ actor, applicationId, department, opinion, summary, evidence }) =>
+      serialised(async () => {
+        const stored = await withUpload(evidence, async (path) => storeEvidence(runtime, path));
+        await recordConsultationOpinion(ctx(), {
+          actor,
+          idempotencyKey: `consult:${department}:${opinion}`,
+          applicationId,
+          department,
+          opinion,
+          summary,
+          evidence: [stored],
+        });
+        return whereNow(applicationId);
+      }),
+    decide: ({ actor, applicationId, stage, outcome, reasons, score }) =>
+      serialised(async () => {
+        await recordDecision(ctx(), {
+          actor,
+          idempotencyKey: `decide:${stage}:${outcome}`,
+          applicationId,
+          stage,
+          outcome,
+          reasons,
+          evidence: [],
+          ...(score === undefined ? {} : { score }),
+        });
+        return whereNow(applicationId);
+      }),
+  };
+}

@@ -1,0 +1,27 @@
+import type { TaskRecord } from '../../shared/records/recordsRepository.js';
+import type { Role } from '../../shared/records/role.js';
+
+export const roleLabels: Record<Role, string> = {
+  recommending_unit: '推荐单位',
+  reviewer: '评选表彰办公室',
+  auditor: '审计监督',
+  system: '系统',
+};
+
+export const awaitingLabels: Record<TaskRecord['awaiting'], string> = {
+  consultation: '征求部门意见',
+  decision: '作出决定',
+  publicity: '公示期',
+  panel: '专家评审（抽取专家、录入评分）',
+  finalisation: '年度综合排名',
+};
+
+export const statusLabels: Record<string, string> = {
+  ACTIVE: '进行中',
+  PAUSED: '因异议暂停',
+  AWARDED: '已授奖',
+  NOT_AWARDED: '未获奖',
+};
+
+export const opinionLabels = { no_objection: '无异议', adverse: '有不同意见' } as const;
+export const outcomeLabels = { pass: '通过', reject: '不通过' } as const;
