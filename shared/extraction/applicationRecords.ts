@@ -68,6 +68,15 @@ function unitList(value: string | undefined): string[] {
     .filter((u) => u !== '');
 }
 
+/** The awards a 获奖情况 field names (2023年吉林省标准创新贡献奖二等奖；…), each with its year; 无 names none. */
+function awardList(value: string | undefined): { name: string; year?: string }[] {
+  return (value ?? '')
+    .split(/[；;。\n]/)
+    .map((a) => a.trim())
+    .filter((a) => a !== '' && !/^(?:无|暂无|没有|未获奖|\/|—+|-+)$/.test(a))
+    .map((name) => ({ name, year: /((?:19|20)\d{2})\s*年/.exec(name)?.[1] }));
+}
+
 function standardType(field: FieldValue | undefined, standardNumber: string | undefined): StandardType | undefined {
   const ticked = new Set(field ? readChoice(field.value).selected.map(parseStandardType) : []);
   const declared = ticked.size === 1 ? [...ticked][0] : undefined;
@@ -165,6 +174,8 @@ export function readApplicationRecords(
       isSpecialisedSme: flag('isSpecialisedSme'),
       administrativeRank: rank(),
       headIsAuditSubject: flag('auditSubject'),
+      declaredIncidents:
+        flag('declaredAccident') === true ? [{ kind: 'ACCIDENT', description: fields.declaredAccident?.label }] : [],
       industry: text('industry'),
       address: text('address'),
       contact,
@@ -265,6 +276,7 @@ export function readApplicationRecords(
         declaredType: standardType(fields.standardType, text('standardNumber')),
         filingNumber: text('filingNumber'),
         publishers: unitList(text('publishers')),
+        previousAwards: awardList(text('previousAwards')),
         requestedGrade: grade?.value,
         applicant: organisation(),
         drafters,

@@ -50,6 +50,18 @@ export const fieldLabels = {
   /** 标准类别 as the SI form ticks or writes it (国家标准, 团体标准 …). */
   standardType: ['标准类别', '标准类型', '标准级别', '标准层级', '标准种类'],
   filingNumber: ['备案号', '备案编号'],
+  /** Awards the standard project already won (notice 二(二)1: a 吉林省标准创新贡献奖 excludes it). */
+  previousAwards: ['标准获奖情况', '获奖情况', '曾获奖励情况', '获奖情况（近三年）', '标准项目获奖情况', '曾获奖项'],
+  /** The organisation's declaration of the notice's 二(一)1(8) look-back (事故). */
+  declaredAccident: [
+    '近5年内是否发生重大质量、安全、环保、公共卫生等事故',
+    '近五年内是否发生重大质量、安全、环保、公共卫生等事故',
+    '近5年是否发生重大质量、安全、环保、公共卫生等事故',
+    '近五年是否发生重大质量、安全、环保、公共卫生等事故',
+    '是否发生重大质量、安全、环保、公共卫生等事故',
+    '近5年内是否发生重大质量安全环保公共卫生等事故',
+    '是否发生重大事故',
+  ],
   /** Who published the standard (group and enterprise standards: the applicant must be one of them). */
   publishers: [
     '发布单位',
@@ -156,6 +168,7 @@ export type FieldKey = keyof typeof fieldLabels;
 
 /** Fields answered by ticking a box (or writing the option): their value is read with `readChoice`. */
 export const choiceFields = new Set<FieldKey>([
+  'declaredAccident',
   'standardType',
   'requestedGrade',
   'ownershipType',
@@ -314,9 +327,6 @@ export const otherFormLabels: readonly string[] = [
   '起草单位',
   '主要起草单位',
   '归口单位',
-  '获奖情况',
-  '标准获奖情况',
-  '曾获奖励情况',
   '主要起草人',
   '项目简介',
 ];
