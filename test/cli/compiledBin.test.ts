@@ -34,7 +34,7 @@ function guardedAward(...args: string[]) {
   const log = path.join(dir, `modules-${n++}.txt`);
   const run = spawnSync(process.execPath, ['--import', guard, bin, ...args], {
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 120_000,
     env: { ...process.env, AWARD_MODULE_LOG: log, AWARD_HOME: path.join(dir, 'home'), NODE_OPTIONS: '' },
   });
   let packages: string[] = [];
@@ -78,7 +78,7 @@ describe('the compiled award bin', () => {
     expect(run.stderr).not.toContain('refused');
     expect(run.code).toBe(0);
     expect(run.packages).toContain('dynalite');
-  });
+  }, 120_000);
 
   it('dist/ imports tsx nowhere', () => {
     const built = readdirSync('dist').filter((f) => f.endsWith('.mjs'));
