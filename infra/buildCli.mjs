@@ -112,6 +112,7 @@ export async function buildCli() {
     for (const [, ref] of readFileSync(join(repoRoot, module), 'utf8').matchAll(beside)) {
       const source = relative(repoRoot, resolve(repoRoot, dirname(module), ref));
       const name = basename(source);
+      if (!existsSync(join(repoRoot, source))) throw new Error(`${module} loads ${ref}, which does not exist`);
       if (placed.has(name) && placed.get(name) !== source)
         throw new Error(`dist/${name} would be both ${placed.get(name)} and ${source}: rename one of them`);
       if (placed.has(name)) continue;
