@@ -67,24 +67,38 @@ describe('generated complete bundles (QM_ORG, QM_IND, SI)', () => {
   }, 1_800_000);
 });
 
+/**
+ * Defects the readers did not yet detect when this test was written (the census of issue 13): the same assertions, in
+ * their own block so that the coordinator sees them apart. Move a case out of this list once it passes.
+ */
+const notYetDetected = new Set(['INELIGIBLE_REGULATOR_STAFF (QM_IND): works at the city 市场监督管理局']);
+
+const defectSeeds = fc.sample(fc.integer({ min: 1, max: 0x7fffffff }), { seed: masterSeed + 1, numRuns: 40 });
+
+function defectTest(c: (typeof defectCases)[number]): void {
+  it(defectTitle(c), async () => {
+    const result = await runDefect(c, defectSeeds);
+    expect(result, `no generated bundle (master seed ${masterSeed + 1}) can carry this defect`).toBeDefined();
+    const { run, discrepancies, cleanBase } = result as NonNullable<typeof result>;
+    if (discrepancies.length > 0)
+      console.log(
+        [
+          `defect ${defectTitle(c)} (${c.basis}) in bundle seed ${run.bundle.truth.seed}, app${run.index} (replay: VARIANT_SEED=${masterSeed})${cleanBase ? '' : ' — no candidate base bundle passed the complete check'}`,
+          describeBundle(run.bundle),
+          ...discrepancies.map((d) => `  ✗ ${d.kind}: ${d.detail}`),
+        ].join('\n'),
+      );
+    expect(
+      discrepancies.map((d) => `${d.kind}: ${d.detail}`),
+      `bundle seed ${run.bundle.truth.seed}`,
+    ).toEqual([]);
+  }, 300_000);
+}
+
 describe('one injected defect → exactly that finding, on the right application', () => {
-  const defectSeeds = fc.sample(fc.integer({ min: 1, max: 0x7fffffff }), { seed: masterSeed + 1, numRuns: 40 });
-  for (const c of defectCases)
-    it(defectTitle(c), async () => {
-      const result = await runDefect(c, defectSeeds);
-      expect(result, `no generated bundle (master seed ${masterSeed + 1}) can carry this defect`).toBeDefined();
-      const { run, discrepancies, cleanBase } = result as NonNullable<typeof result>;
-      if (discrepancies.length > 0)
-        console.log(
-          [
-            `defect ${defectTitle(c)} (${c.basis}) in bundle seed ${run.bundle.truth.seed}, app${run.index} (replay: VARIANT_SEED=${masterSeed})${cleanBase ? '' : ' — no candidate base bundle passed the complete check'}`,
-            describeBundle(run.bundle),
-            ...discrepancies.map((d) => `  ✗ ${d.kind}: ${d.detail}`),
-          ].join('\n'),
-        );
-      expect(
-        discrepancies.map((d) => `${d.kind}: ${d.detail}`),
-        `bundle seed ${run.bundle.truth.seed}`,
-      ).toEqual([]);
-    }, 300_000);
+  for (const c of defectCases) if (!notYetDetected.has(defectTitle(c))) defectTest(c);
+});
+
+describe('one injected defect → exactly that finding: defects not yet detected when written (issue 13 census)', () => {
+  for (const c of defectCases) if (notYetDetected.has(defectTitle(c))) defectTest(c);
 });
