@@ -11,6 +11,8 @@ export const fieldLabels = {
     '申报组织',
     '申报组织名称',
     '单位全称',
+    /** 营业执照 and 统一社会信用代码证书 print the bare 名称. */
+    '名称',
   ],
   creditCode: ['统一社会信用代码', '社会信用代码', '信用代码', '统一社会信用代码证号'],
   legalRepresentative: ['法定代表人', '法人代表', '法定代表人姓名'],
