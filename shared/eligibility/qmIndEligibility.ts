@@ -45,13 +45,27 @@ function checkWorkYears(
   return [finding(kind.code, 'blocking', `${kind.what}${years}年，不足${kind.minimum}年`, { field, evidence })];
 }
 
-/** Staff of a market-regulation department: declared (blocking), or suggested by the employer's name (review). */
+const regulatorDepartment = /(市场监督管理|市场监管)(总局|厅|局|所)$/;
+
+/**
+ * Staff of a market-regulation department: declared, or employed by the department itself (blocking); an employer
+ * whose name only mentions one (a centre or institute under it) is for review.
+ */
 function checkRegulatorStaff(app: QmIndApplication): Finding[] {
   const p = app.person;
   if (p.isRegulatorStaff === true) {
     return [
       finding('INELIGIBLE_REGULATOR_STAFF', 'blocking', '市场监管部门工作人员不参加质量管理个人评选', {
         field: 'person.isRegulatorStaff',
+        evidence: p.employer,
+      }),
+    ];
+  }
+  // The employer IS a market-regulation department (…市场监督管理局/厅/所): the notice's exclusion applies as written.
+  if (p.isRegulatorStaff !== false && p.employer && regulatorDepartment.test(p.employer.replace(/\s/g, ''))) {
+    return [
+      finding('INELIGIBLE_REGULATOR_STAFF', 'blocking', '工作单位为市场监管部门，其工作人员不参加质量管理个人评选', {
+        field: 'person.employer',
         evidence: p.employer,
       }),
     ];

@@ -200,8 +200,19 @@ const cases: Case[] = [
     'person.isRegulatorStaff',
   ],
   [
-    'QM_IND employer is a market-regulation bureau',
+    'QM_IND employer is a market-regulation bureau (notice 二(一)2: its staff do not take part)',
     qmInd({ isRegulatorStaff: undefined, employer: '长春市市场监督管理局', employerCreditCode: undefined }),
+    'INELIGIBLE_REGULATOR_STAFF',
+    'blocking',
+    'person.employer',
+  ],
+  [
+    'QM_IND employer only names a market-regulation bureau (an institute under it): for review',
+    qmInd({
+      isRegulatorStaff: undefined,
+      employer: '长春市市场监督管理局产品质量检验所分中心',
+      employerCreditCode: undefined,
+    }),
     'INELIGIBLE_REGULATOR_STAFF',
     'review',
     'person.employer',
