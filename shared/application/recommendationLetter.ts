@@ -20,7 +20,6 @@ export const RecommendationLetter = z.object({
   recommendingUnit: z.string().optional(),
   date: IsoDate.optional(),
   pointsPresent: z.array(RecommendationPoint).default([]),
-  hasSeal: z.boolean().optional(),
 });
 export type RecommendationLetter = z.infer<typeof RecommendationLetter>;
 

@@ -61,12 +61,3 @@ export const StandardProject = z.object({
 });
 export type StandardProject = z.infer<typeof StandardProject>;
 export type StandardProjectInput = z.input<typeof StandardProject>;
-
-/** Reads a requested grade as forms write it (一等奖, 二等, 三等奖项目 …); undefined when none is recognisable. */
-export function parseGrade(text: string | undefined): Grade | undefined {
-  const t = (text ?? '').replace(/\s/g, '');
-  if (/^(一|1|１)等/.test(t)) return 'FIRST';
-  if (/^(二|2|２)等/.test(t)) return 'SECOND';
-  if (/^(三|3|３)等/.test(t)) return 'THIRD';
-  return undefined;
-}

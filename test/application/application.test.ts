@@ -7,7 +7,6 @@ import {
   isDeputyDepartmentOrAbove,
   missingRecommendationPoints,
   parseAdministrativeRank,
-  parseGrade,
   parseOwnershipType,
   RecommendationLetter,
 } from '../../shared/application/index.js';
@@ -101,17 +100,5 @@ describe('ranks, ownership and recommendation points', () => {
     const letter = RecommendationLetter.parse({ pointsPresent: ['ORGANISATION', 'PROCESS'] });
     expect(missingRecommendationPoints(letter)).toHaveLength(6);
     expect(missingRecommendationPoints(letter)).not.toContain('PROCESS');
-  });
-});
-
-describe('parseGrade', () => {
-  it.each([
-    ['一等奖', 'FIRST'],
-    ['二等', 'SECOND'],
-    ['３等奖', 'THIRD'],
-    ['', undefined],
-    ['特等奖', undefined],
-  ] as const)('%j → %s', (text, grade) => {
-    expect(parseGrade(text)).toBe(grade);
   });
 });
