@@ -18,7 +18,8 @@ afterAll(async () => {
 async function nagViolations(addToStack?: (stack: ReturnType<typeof createAwardApp>['stack']) => void) {
   const outdir = await mkdtemp(join(tmpdir(), 'award-nag-'));
   outdirs.push(outdir);
-  const { app, stack } = createAwardApp({ outdir });
+  // Lambda bundling skipped: cdk-nag reads the resources, not the code (the CLI synth test bundles for real).
+  const { app, stack } = createAwardApp({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
   addToStack?.(stack);
   let failed = false;
   try {
