@@ -16,7 +16,7 @@ import { applicationPage } from './pages/applicationPage.js';
 import { applicationsPage } from './pages/applicationsPage.js';
 import { bundlePage } from './pages/bundlePage.js';
 import { historyPage } from './pages/historyPage.js';
-import type { Frame, Html } from './pages/layout.js';
+import { type Frame, type Html, renderHtml } from './pages/layout.js';
 import { messagePage } from './pages/messagePage.js';
 import { signInPage } from './pages/signInPage.js';
 import { taskQueuePage } from './pages/taskQueuePage.js';
@@ -88,8 +88,10 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
     const user = c.get('user');
     return { title, ...(user ? { user } : {}), ...(session ? { csrfToken: session.csrfToken } : {}) };
   };
-  const page = (c: C, body: Html, status: 200 | 400 | 401 | 403 | 404 | 409 | 413 = 200) =>
-    c.html(body as never, status);
+  // A page is rendered to a string here, so every handler gets a Response, never a promise of one: requireUser's
+  // `instanceof Response` is what stops an unauthorised request.
+  const page = (c: C, body: Html, status: 200 | 400 | 401 | 403 | 404 | 409 | 413 = 200): Response =>
+    c.html(renderHtml(body), status) as Response;
   const notFound = (c: C) => page(c, messagePage(frame(c, '未找到'), '没有这个页面，或您无权查看。'), 404);
   const forbidden = (c: C) => page(c, messagePage(frame(c, '无权操作'), '您的角色不能进行此操作。'), 403);
   const startSession = (c: C, user?: ConsoleUser) => {
@@ -123,6 +125,23 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
     await next();
   });
 
+  // Body limits come before the CSRF check, which reads form bodies: a bundle up to 100 MB, any other form 20 MB.
+  const limit = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) =>
+        (c.req.header('accept') ?? '').includes('application/json')
+          ? c.json({ message: '文件过大：材料包最大 100 MB。' }, 413)
+          : page(
+              c as C,
+              messagePage(frame(c as C, '上传未成功'), '文件过大：材料包最大 100 MB，征求意见表最大 20 MB。'),
+              413,
+            ),
+    });
+  const bundleLimit = limit(maxBundleBytes + 1024 * 1024);
+  const formLimit = limit(maxEvidenceBytes + 1024 * 1024);
+  app.post('*', (c, next) => (c.req.path === '/unit/bundles' ? bundleLimit : formLimit)(c, next));
+
   // Every POST carries the session's CSRF token (form field `csrf`, or the X-CSRF-Token header).
   app.use('*', async (c, next) => {
     if (c.req.method !== 'POST') return next();
@@ -149,6 +168,7 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
 
   /** The signed-in user when their role is one of `roles`; otherwise the response to send. */
   const requireUser = (c: C, roles: readonly ConsoleRole[]): ConsoleUser | Response => {
+    // Every branch returns a Response synchronously (see `page`).
     const user = c.get('user');
     if (!user)
       return c.req.method === 'GET'
@@ -202,36 +222,26 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
     return page(c, unitHomePage(frame(c, '我的材料与申报'), bundles, apps));
   });
 
-  app.post(
-    '/unit/bundles',
-    bodyLimit({ maxSize: maxBundleBytes + 1024 * 1024, onError: (c) => tooLarge(c as C) }),
-    async (c) => {
-      const user = requireUser(c, ['recommending_unit']);
-      if (user instanceof Response) return user;
-      const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
-      const refuse = (status: 400 | 413, message: string) =>
-        wantsJson
-          ? c.json({ message }, status)
-          : page(c, messagePage(frame(c, '上传未成功'), message, { href: '/unit', label: '返回' }), status);
-      const body = await c.req.parseBody();
-      const file = body.bundle;
-      if (!(file instanceof File) || file.size === 0) return refuse(400, '请选择要上传的材料包文件（.zip 或 .iso）。');
-      if (file.size > maxBundleBytes) return refuse(413, '材料包超过 100 MB。');
-      const result = await backend.submit({
-        unitId: user.unitId ?? '',
-        actor: actorOf(user),
-        file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
-      });
-      const location = `/bundles/${result.bundleId}`;
-      return wantsJson ? c.json({ location, bundleId: result.bundleId }) : c.redirect(location, 303);
-    },
-  );
-  function tooLarge(c: C) {
-    const message = '材料包超过 100 MB。';
-    return (c.req.header('accept') ?? '').includes('application/json')
-      ? c.json({ message }, 413)
-      : page(c, messagePage(frame(c, '上传未成功'), message, { href: '/unit', label: '返回' }), 413);
-  }
+  app.post('/unit/bundles', async (c) => {
+    const user = requireUser(c, ['recommending_unit']);
+    if (user instanceof Response) return user;
+    const wantsJson = (c.req.header('accept') ?? '').includes('application/json');
+    const refuse = (status: 400 | 413, message: string) =>
+      wantsJson
+        ? c.json({ message }, status)
+        : page(c, messagePage(frame(c, '上传未成功'), message, { href: '/unit', label: '返回' }), status);
+    const body = await c.req.parseBody();
+    const file = body.bundle;
+    if (!(file instanceof File) || file.size === 0) return refuse(400, '请选择要上传的材料包文件（.zip 或 .iso）。');
+    if (file.size > maxBundleBytes) return refuse(413, '材料包超过 100 MB。');
+    const result = await backend.submit({
+      unitId: user.unitId ?? '',
+      actor: actorOf(user),
+      file: { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) },
+    });
+    const location = `/bundles/${result.bundleId}`;
+    return wantsJson ? c.json({ location, bundleId: result.bundleId }) : c.redirect(location, 303);
+  });
 
   app.get('/bundles/:bundleId', async (c) => {
     const user = requireUser(c, everyone);
@@ -348,31 +358,27 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
   const invalid = (c: C, user: ConsoleUser, id: string, message: string) =>
     showApplication(c, user, id, { status: 400, message: `填写有误：${message}` });
 
-  app.post(
-    '/applications/:id/consultations',
-    bodyLimit({ maxSize: maxEvidenceBytes + 1024 * 1024, onError: (c) => c.text('too large', 413) }),
-    async (c) => {
-      const user = requireUser(c, ['reviewer']);
-      if (user instanceof Response) return user;
-      const id = c.req.param('id');
-      if (!idPattern.test(id) || !(await visibleApplication(backend, user, id))) return notFound(c);
-      const body = await c.req.parseBody();
-      const form = OpinionForm.safeParse(body);
-      if (!form.success) return invalid(c, user, id, form.error.issues[0]?.message ?? '');
-      const evidence = body.evidence;
-      if (!(evidence instanceof File) || evidence.size === 0) return invalid(c, user, id, '请上传回复的征求意见表');
-      if (evidence.size > maxEvidenceBytes) return invalid(c, user, id, '征求意见表文件超过 20 MB');
-      const bytes = new Uint8Array(await evidence.arrayBuffer());
-      return act(c, user, id, 'opinion', () =>
-        backend.recordOpinion({
-          actor: actorOf(user),
-          applicationId: id,
-          ...form.data,
-          evidence: { name: evidence.name, bytes },
-        }),
-      );
-    },
-  );
+  app.post('/applications/:id/consultations', async (c) => {
+    const user = requireUser(c, ['reviewer']);
+    if (user instanceof Response) return user;
+    const id = c.req.param('id');
+    if (!idPattern.test(id) || !(await visibleApplication(backend, user, id))) return notFound(c);
+    const body = await c.req.parseBody();
+    const form = OpinionForm.safeParse(body);
+    if (!form.success) return invalid(c, user, id, form.error.issues[0]?.message ?? '');
+    const evidence = body.evidence;
+    if (!(evidence instanceof File) || evidence.size === 0) return invalid(c, user, id, '请上传回复的征求意见表');
+    if (evidence.size > maxEvidenceBytes) return invalid(c, user, id, '征求意见表文件超过 20 MB');
+    const bytes = new Uint8Array(await evidence.arrayBuffer());
+    return act(c, user, id, 'opinion', () =>
+      backend.recordOpinion({
+        actor: actorOf(user),
+        applicationId: id,
+        ...form.data,
+        evidence: { name: evidence.name, bytes },
+      }),
+    );
+  });
 
   app.post('/applications/:id/consultations/departments', async (c) => {
     const user = requireUser(c, ['reviewer']);
@@ -435,7 +441,7 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
   app.notFound((c) => notFound(c as C));
   app.onError((error, c) => {
     process.stderr.write(`console error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return c.html(messagePage(frame(c as C, '出错了'), '服务器内部错误，请稍后重试。') as never, 500);
+    return c.html(renderHtml(messagePage(frame(c as C, '出错了'), '服务器内部错误，请稍后重试。')), 500);
   });
   return app;
 }

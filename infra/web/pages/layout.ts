@@ -4,6 +4,12 @@ import type { ConsoleUser } from '../users.js';
 
 export type Html = ReturnType<typeof html>;
 
+/** The page as a string; pages are built from plain values only, so nothing in them is asynchronous. */
+export function renderHtml(page: Html): string {
+  if (page instanceof Promise) throw new TypeError('a page must not contain asynchronous parts');
+  return page.toString();
+}
+
 export interface Frame {
   title: string;
   user?: ConsoleUser;

@@ -1,0 +1,249 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LocalRuntime } from '../../../infra/local/localRuntime.js';
+import { consoleApp } from '../../../infra/web/consoleApp.js';
+import { localConsoleBackend } from '../../../infra/web/consoleBackend.js';
+import { ConsoleUsers } from '../../../infra/web/users.js';
+import { ConsoleClient } from './consoleClient.js';
+
+const idNumber = '220102197805123018';
+let dir: string;
+let runtime: LocalRuntime;
+let app: Hono<never>;
+let applicationId: string;
+let bundleId: string;
+
+const passwords = {
+  'cc-unit': 'unit-pass-1',
+  'jl-unit': 'unit-pass-2',
+  reviewer: 'review-pass',
+  auditor: 'audit-pass-1',
+} as const;
+type Who = keyof typeof passwords;
+
+async function as(who: Who | 'anonymous'): Promise<ConsoleClient> {
+  const client = new ConsoleClient(app);
+  if (who !== 'anonymous') expect((await client.signIn(who, passwords[who])).status).toBe(303);
+  return client;
+}
+
+const historyLength = async () => (await runtime.repo.listEvents(applicationId)).length;
+
+beforeAll(async () => {
+  process.env.AWARD_OCR = 'off';
+  dir = mkdtempSync(join(tmpdir(), 'award-console-'));
+  runtime = await LocalRuntime.start({ env: { AWARD_HOME: dir }, notice: () => {} });
+  runtime.clock.set(new Date('2025-08-15T10:00:00+08:00'));
+  const users = ConsoleUsers.inHome(dir);
+  await users.add({
+    name: 'cc-unit',
+    role: 'recommending_unit',
+    unitId: 'changchun-amr',
+    password: passwords['cc-unit'],
+  });
+  await users.add({
+    name: 'jl-unit',
+    role: 'recommending_unit',
+    unitId: 'jilin-city-amr',
+    password: passwords['jl-unit'],
+  });
+  await users.add({ name: 'reviewer', role: 'reviewer', password: passwords.reviewer });
+  await users.add({ name: 'auditor', role: 'auditor', password: passwords.auditor });
+  const backend = localConsoleBackend(runtime);
+  const bytes = readFileSync(resolve('examples/qm-ind-complete.zip'));
+  const submitted = await backend.submit({
+    unitId: 'changchun-amr',
+    actor: { id: 'cc-unit', role: 'recommending_unit' },
+    file: { name: 'qm-ind-complete.zip', bytes },
+  });
+  bundleId = submitted.bundleId;
+  applicationId = submitted.applications[0]?.applicationId as string;
+  app = consoleApp({ backend, users }) as unknown as Hono<never>;
+}, 180_000);
+
+afterAll(async () => {
+  await runtime?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('web console routes', () => {
+  it('sends a visitor who is not signed in to the sign-in page', async () => {
+    const { res } = await (await as('anonymous')).get('/queue');
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe('/sign-in');
+  });
+
+  it('refuses a wrong password with 401 and sets an httpOnly SameSite=Strict cookie on success', async () => {
+    const client = new ConsoleClient(app);
+    await client.get('/sign-in');
+    expect((await client.post('/sign-in', { name: 'reviewer', password: 'wrong-password' })).res.status).toBe(401);
+    const { res } = await client.post('/sign-in', { name: 'reviewer', password: passwords.reviewer });
+    expect(res.status).toBe(303);
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+  });
+
+  it('authorises every page by role on the server', async () => {
+    const expected: Record<Who, Record<string, number>> = {
+      'cc-unit': {
+        '/unit': 200,
+        '/queue': 403,
+        '/applications': 403,
+        [`/applications/${applicationId}`]: 200,
+        [`/applications/${applicationId}/report.json`]: 200,
+        [`/applications/${applicationId}/history`]: 403,
+        [`/bundles/${bundleId}`]: 200,
+        [`/bundles/${bundleId}/report.html`]: 200,
+      },
+      'jl-unit': {
+        '/unit': 200,
+        [`/applications/${applicationId}`]: 404,
+        [`/applications/${applicationId}/report.json`]: 404,
+        [`/bundles/${bundleId}`]: 404,
+        [`/bundles/${bundleId}/report.html`]: 404,
+      },
+      reviewer: {
+        '/unit': 403,
+        '/queue': 200,
+        '/applications': 200,
+        [`/applications/${applicationId}`]: 200,
+        [`/applications/${applicationId}/history`]: 200,
+        [`/bundles/${bundleId}/report.html`]: 200,
+      },
+      auditor: {
+        '/unit': 403,
+        '/queue': 403,
+        '/applications': 200,
+        [`/applications/${applicationId}`]: 200,
+        [`/applications/${applicationId}/history`]: 200,
+        [`/applications/${applicationId}/history.json`]: 200,
+        [`/applications/${applicationId}/history.csv`]: 200,
+      },
+    };
+    const seen: Record<string, Record<string, number>> = {};
+    for (const [who, routes] of Object.entries(expected)) {
+      const client = await as(who as Who);
+      seen[who] = {};
+      for (const path of Object.keys(routes))
+        (seen[who] as Record<string, number>)[path] = (await client.get(path)).res.status;
+    }
+    expect(seen).toEqual(expected);
+  });
+
+  it('gives another unit 404 for a unit’s application, as for an id that does not exist', async () => {
+    const other = await as('jl-unit');
+    const { res, text } = await other.get(`/applications/${applicationId}`);
+    expect(res.status).toBe(404);
+    expect(text).not.toContain(applicationId);
+    expect((await other.get('/applications/no-such-app-1')).res.status).toBe(404);
+    const { text: home } = await other.get('/unit');
+    expect(home).not.toContain(applicationId);
+  });
+
+  it('lets an auditor change nothing: every form POST is 403 and the history is unchanged', async () => {
+    const auditor = await as('auditor');
+    const before = await historyLength();
+    const decision = await auditor.post(`/applications/${applicationId}/decisions`, {
+      stage: 'CONSULTATION',
+      outcome: 'reject',
+      reason: '测试',
+    });
+    expect(decision.res.status).toBe(403);
+    const opinion = await auditor.post(`/applications/${applicationId}/consultations/departments`, {
+      department: 'AUDIT',
+    });
+    expect(opinion.res.status).toBe(403);
+    expect((await auditor.post('/unit/bundles', { bundle: new File(['x'], 'x.zip') })).res.status).toBe(403);
+    expect(await historyLength()).toBe(before);
+  });
+
+  it('refuses a POST without the session’s CSRF token (403) and records nothing', async () => {
+    const reviewer = await as('reviewer');
+    const before = await historyLength();
+    const missing = await reviewer.post(
+      `/applications/${applicationId}/consultations/departments`,
+      { department: 'AUDIT' },
+      null,
+    );
+    expect(missing.res.status).toBe(403);
+    const wrong = await reviewer.post(
+      `/applications/${applicationId}/consultations/departments`,
+      { department: 'AUDIT' },
+      'not-the-token',
+    );
+    expect(wrong.res.status).toBe(403);
+    expect(await historyLength()).toBe(before);
+  });
+
+  it('answers bad form input with 400 and a message, and records nothing', async () => {
+    const reviewer = await as('reviewer');
+    await reviewer.get(`/applications/${applicationId}`);
+    const before = await historyLength();
+    const { res, text } = await reviewer.post(`/applications/${applicationId}/decisions`, {
+      stage: 'CONSULTATION',
+      outcome: 'reject',
+      reason: '   ',
+    });
+    expect(res.status).toBe(400);
+    expect(text).toContain('请填写理由');
+    const noEvidence = await reviewer.post(`/applications/${applicationId}/consultations`, {
+      department: 'PUBLIC_SECURITY',
+      opinion: 'no_objection',
+      summary: '无违法记录',
+    });
+    expect(noEvidence.res.status).toBe(400);
+    expect(noEvidence.text).toContain('征求意见表');
+    expect(await historyLength()).toBe(before);
+  });
+
+  it('masks the ID number for a unit and an auditor, and shows it to the office reviewer', async () => {
+    const reviewer = await as('reviewer');
+    expect((await reviewer.get(`/applications/${applicationId}`)).text).toContain(idNumber);
+    for (const who of ['cc-unit', 'auditor'] as const) {
+      const client = await as(who);
+      const page = await client.get(`/applications/${applicationId}`);
+      expect(page.res.status).toBe(200);
+      expect(page.text).not.toContain(idNumber);
+      expect(page.text).toMatch(/身份证号<\/dt><dd>[0-9*]*\*{8,}[0-9*]*3018</);
+    }
+    const unitJson = await (await as('cc-unit')).get(`/applications/${applicationId}/report.json`);
+    expect(unitJson.text).not.toContain(idNumber);
+    expect(JSON.parse(unitJson.text).masked).toBe(true);
+    const auditorHistory = await (await as('auditor')).get(`/applications/${applicationId}/history.json`);
+    expect(JSON.parse(auditorHistory.text).masked).toBe(true);
+  });
+
+  it('records a consultation opinion from the reviewer’s form, with its evidence, in the history', async () => {
+    const reviewer = await as('reviewer');
+    await reviewer.get(`/applications/${applicationId}`);
+    const before = await historyLength();
+    const { res } = await reviewer.post(`/applications/${applicationId}/consultations`, {
+      department: 'PUBLIC_SECURITY',
+      opinion: 'no_objection',
+      summary: '未发现违法犯罪记录',
+      evidence: new File([new Uint8Array([37, 80, 68, 70])], '公安意见表.pdf', { type: 'application/pdf' }),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.get('location')).toBe(`/applications/${applicationId}?done=opinion`);
+    const events = await runtime.repo.listEvents(applicationId);
+    expect(events.length).toBe(before + 1);
+    const recorded = events.at(-1);
+    expect(recorded?.type).toBe('CONSULTATION_OPINION_RECORDED');
+    expect(recorded?.actor).toBe('reviewer');
+    expect(recorded?.data.department).toBe('PUBLIC_SECURITY');
+    expect(recorded?.evidence[0]?.objectKey).toMatch(/公安意见表\.pdf$/);
+  });
+
+  it('shows the auditor the history verified, with JSON and CSV exports', async () => {
+    const auditor = await as('auditor');
+    const page = await auditor.get(`/applications/${applicationId}/history`);
+    expect(page.text).toContain('履历核验通过');
+    const csv = await auditor.get(`/applications/${applicationId}/history.csv`);
+    expect(csv.res.headers.get('content-type')).toContain('text/csv');
+    expect(csv.text.split('\r\n')[0]).toContain('seq');
+  });
+});
