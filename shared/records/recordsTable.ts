@@ -2,6 +2,7 @@ import {
   ConditionalCheckFailedException,
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   type DynamoDBClient,
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
@@ -63,19 +64,26 @@ export class RecordsTable {
     this.db = client ?? createRecordsDocumentClient(connection);
   }
 
-  /** Creates the table with the shared definition (local runtime and tests); an existing table is left alone. */
+  /**
+   * Creates the table with the shared definition (local runtime and tests); an existing table is left alone. Returns
+   * once the table is ACTIVE: dynalite answers "not found" to any request on a table still CREATING.
+   */
   async ensure(): Promise<void> {
+    const client = this.db as unknown as DynamoDBClient;
     const input = recordsTableDefinition(this.name) as CreateTableCommandInput;
     try {
-      await (this.db as unknown as DynamoDBClient).send(new CreateTableCommand(input));
+      await client.send(new CreateTableCommand(input));
     } catch (error) {
-      if (
-        error instanceof ResourceInUseException ||
-        (error instanceof Error && error.name === 'ResourceInUseException')
-      )
-        return;
-      throw error;
+      const inUse =
+        error instanceof ResourceInUseException || (error instanceof Error && error.name === 'ResourceInUseException');
+      if (!inUse) throw error;
     }
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: this.name }));
+      if (Table?.TableStatus === 'ACTIVE') return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error(`records table ${this.name} did not become ACTIVE`);
   }
 
   /** The item as stored, bookkeeping attributes included. */
