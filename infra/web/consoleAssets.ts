@@ -18,6 +18,8 @@ main { max-width: 1200px; margin: 0 auto; padding: 16px; }
 h1 { font-size: 1.5rem; margin: 8px 0 16px; } h2 { font-size: 1.2rem; margin: 24px 0 8px; }
 footer { max-width: 1200px; margin: 0 auto; padding: 8px 16px; color: #555; font-size: 0.875rem; }
 .table-wrap { overflow-x: auto; margin: 8px 0 16px; }
+.table-wrap table { min-width: 640px; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; background: #fff; }
 th, td { border: 1px solid #bbb; padding: 6px 8px; text-align: left; vertical-align: top; }
 th { background: #e8eef6; }
