@@ -47,8 +47,52 @@ async function main(): Promise<void> {
   }
 }
 
+/** The demo's sign-ins for the web console (added once; a password changed with `award user add` is kept). */
+const demoUsers = [
+  { name: 'changchun-unit', role: 'recommending_unit', unitId: units.qm, password: 'demo-unit-2025' },
+  { name: 'jilin-unit', role: 'recommending_unit', unitId: units.si, password: 'demo-unit-2025' },
+  { name: 'office-reviewer', role: 'reviewer', password: 'demo-review-2025' },
+  { name: 'auditor', role: 'auditor', password: 'demo-audit-2025' },
+] as const;
+
+/**
+ * After the walk, the web console on the same AWARD_HOME: kept serving when stdout is a terminal (a person ran
+ * `npm start`), or with `--serve` / AWARD_SERVE=1; never when AWARD_SERVE=0 or CI is set, so a script still ends.
+ */
+async function serveConsole(): Promise<void> {
+  const { ConsoleUsers } = await import('../web/users.js');
+  const { awardHome } = await import('./awardHome.js');
+  const users = ConsoleUsers.inHome(awardHome(io.env, io.cwd).root);
+  const known = new Set(users.list().map((u) => u.name));
+  for (const u of demoUsers) if (!known.has(u.name)) await users.add({ ...u });
+  const wanted =
+    process.argv.includes('--serve') ||
+    io.env.AWARD_SERVE === '1' ||
+    (io.isTTY && io.env.AWARD_SERVE !== '0' && !io.env.CI);
+  if (!wanted) {
+    io.out('\nweb console: npx award serve (demo sign-ins are in users.json; npm start -- --serve keeps it running)');
+    return;
+  }
+  const { startConsole } = await import('../web/consoleServer.js');
+  const port = Number(io.env.AWARD_PORT ?? 8080);
+  const running = await startConsole({ env: io.env, cwd: io.cwd, port, notice: io.err }).catch((error) =>
+    (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? startConsole({ env: io.env, cwd: io.cwd, port: 0, notice: io.err })
+      : Promise.reject(error),
+  );
+  io.out(`\n== web console: ${running.url}  (Ctrl-C stops it)`);
+  for (const u of demoUsers)
+    io.out(`   ${u.name.padEnd(16)} ${u.password.padEnd(18)} ${u.role}${'unitId' in u ? ` ${u.unitId}` : ''}`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  await running.close();
+}
+
 try {
   await main();
+  await serveConsole();
 } catch (error) {
   io.err(`demo stopped: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -73,7 +73,7 @@ describe('web console in Chromium', () => {
     await unit.getByRole('button', { name: '上传并检查' }).click();
     // The bar fills as the bytes go up; the check that follows takes seconds, so the full bar is seen before the report.
     await unit.getByRole('status').getByText('上传完成，正在检查材料').waitFor();
-    expect(await unit.locator('progress').evaluate((p) => (p as HTMLProgressElement).value)).toBe(100);
+    expect(await unit.locator('progress').evaluate((p) => (p as unknown as { value: number }).value)).toBe(100);
     await unit.waitForURL(/\/bundles\//, { timeout: 120_000 });
     await unit
       .frameLocator('iframe.report')
