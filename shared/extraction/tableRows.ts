@@ -170,6 +170,24 @@ const heading =
 interface LinesState {
   header?: (ColumnKey | undefined)[];
   split: (line: string) => string[];
+  /** The last numbered record: lines after it that carry no number are its wrapped cells. */
+  current?: TableRow;
+}
+
+/** Columns whose text a wrapped row spreads over several lines: what its first line gives is only their start. */
+const wrappable: readonly ColumnKey[] = ['unit', 'position', 'workContent', 'applicantUnit'];
+
+/**
+ * A line of a numbered record's wrapped cells (`高级工程师30负责标准总体` under `1谢华芳 辽源鼎盛药业`): it is no record.
+ * It gives the record the 贡献率 its first line lacked; the record's wrapped texts are dropped rather than kept cut.
+ */
+function continueRecord(record: TableRow, segments: readonly string[], header: readonly (ColumnKey | undefined)[]) {
+  const { values } = record;
+  if (header.includes('contributionRate') && !values.contributionRate) {
+    const rate = segments.find((s) => !/[\u3400-\u9fff]/.test(s) && parseContributionRate(s).ok);
+    if (rate) values.contributionRate = { text: rate, source: values.name?.source ?? record.source };
+  }
+  for (const key of wrappable) delete values[key];
 }
 
 function rowsOfLines(file: string, page: PageText, state: LinesState): TableRow[] {
@@ -182,6 +200,7 @@ function rowsOfLines(file: string, page: PageText, state: LinesState): TableRow[
         if (cells.length >= 2 && isHeader(cells)) {
           header = cells.map((s) => columnOfLabel(s));
           split = splitter;
+          state.current = undefined;
           return;
         }
       }
@@ -190,12 +209,20 @@ function rowsOfLines(file: string, page: PageText, state: LinesState): TableRow[
     const segments = split(line);
     const source = { file, page: page.page, line: i + 1 };
     if (segments.length < 2) {
-      if (heading.test(line.trim()) || line.trim().length > 15) header = undefined;
+      if (heading.test(line.trim()) || line.trim().length > 15) {
+        header = undefined;
+        state.current = undefined;
+      }
       return;
     }
     if (isTotalLabel(segments[0] ?? '') || segments.filter((s) => columnOfLabel(s)).length >= 2) return;
     if (heading.test(line.trim()) || isFormLabel(segments[0] ?? '')) {
       header = undefined;
+      state.current = undefined;
+      return;
+    }
+    if (state.current && header.includes('rank') && !/^\d{1,3}$/.test(segments[0] ?? '')) {
+      continueRecord(state.current, segments, header);
       return;
     }
     const values: TableRow['values'] = {};
@@ -219,7 +246,11 @@ function rowsOfLines(file: string, page: PageText, state: LinesState): TableRow[
         put(key, rest[c]);
       });
     }
-    if (values.name) rows.push({ values, source });
+    if (values.name) {
+      const record = { values, source };
+      rows.push(record);
+      state.current = values.rank ? record : undefined;
+    }
   });
   // A table running to the page end goes on on the next page (its header is not repeated).
   state.header = header;
