@@ -153,6 +153,8 @@ export function applicationWithFacts(
               ownershipType: typed<OwnershipType>(p.applicant.ownershipType, 'ownershipType'),
             },
             draftingUnits: p.draftingUnits.length > 0 ? p.draftingUnits : (foreword?.draftingUnits ?? []),
+            publishers:
+              p.publishers.length > 0 ? p.publishers : (texts.find((t) => t.publishers.length > 0)?.publishers ?? []),
             forewordDrafterNames: p.forewordDrafterNames ?? foreword?.drafterNames,
             waivedUnits: [...p.waivedUnits, ...waived],
           },

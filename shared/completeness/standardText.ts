@@ -9,7 +9,21 @@ export interface StandardTextFacts {
   draftingUnits: string[];
   /** 主要起草人 of the foreword, in order. */
   drafterNames: string[];
+  /** Who the cover says published it (`国家市场监督管理总局  国家标准化管理委员会  发布`). */
+  publishers: string[];
   hasForeword: boolean;
+}
+
+/** The cover's publisher line: the publishing bodies before 发布, with no date (the dates line says 发布 too). */
+function coverPublishers(firstPage: readonly string[]): string[] {
+  const line = firstPage
+    .map((l) => l.normalize('NFKC').trim())
+    .find((l) => /发布$/.test(l.replace(/\s/g, '')) && !/\d/.test(l) && l.replace(/\s/g, '').length > 4);
+  if (!line) return [];
+  return line
+    .replace(/\s*发\s*布\s*$/, '')
+    .split(/[\s、]+/)
+    .filter((u) => u.length >= 2 && u.length <= 60);
 }
 
 const numberPattern =
@@ -38,6 +52,7 @@ export function readStandardText(doc: ExtractedDocument): StandardTextFacts {
     standardNumber: parsed?.ok ? parsed.standard.canonical : undefined,
     draftingUnits: listAfterLabel(foreword, /(?:本文件|本标准)?(?:主要)?起草单位[:：]/),
     drafterNames: listAfterLabel(foreword, /(?:本文件|本标准)?主要起草人(?:员)?[:：]/),
+    publishers: coverPublishers(doc.pages[0]?.lines ?? []),
     hasForeword: forewordAt >= 0,
   };
 }
