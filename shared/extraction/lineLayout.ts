@@ -424,7 +424,8 @@ function valuesBelow(
   const fields: LineField[] = [];
   const keep = (key: FieldKey | undefined, label: string, text: string) => {
     const value = key ? cleanValue(text, key) : '';
-    if (key && value && valueFits(key, value)) fields.push({ key, label, value, glued: false });
+    if (key && value && valueFits(key, value) && !isLabelShaped(value))
+      fields.push({ key, label, value, glued: false });
   };
   if (labels.length === 1) {
     const only = labels[0] as (typeof labels)[number];

@@ -45,6 +45,17 @@ describe('label-shaped text is never a value', () => {
     expect(fields.standardName).toBeUndefined();
   });
 
+  it('label-above lines with several labels: a second row of unknown labels gives no values', () => {
+    const lines = [
+      '标准名称    发布单位',
+      '标准归口单位    技术归口部门',
+      '吉林省标准化研究院    吉林省市场监督管理局',
+    ];
+    const fields = readFormFields('申报书.pdf', [{ page: 1, lines }], []);
+    expect(fields.standardName).toBeUndefined();
+    expect(fields.publishers).toBeUndefined();
+  });
+
   it('a grid: the cell below an empty label row is another label, not its value', () => {
     const table = grid([
       ['实施日期', ''],
