@@ -218,7 +218,7 @@ function standardStructure(firstPage: string[], all: string[]): string | undefin
 }
 
 /** The provincial award office (or the provincial market regulator) as the addressee of a letter. */
-const provincialAddressee = /^吉林省.{0,30}(?:办公室|市场监督管理局|领导小组)[:：]$/;
+const provincialAddressee = /^(?:吉林)?省.{0,30}(?:办公室|市场监督管理局|领导小组)[:：]$/;
 /** One person recommended by name (张三同志), not the 负责同志 / 领导同志 of a working group. */
 const personNamed = /([\u4e00-\u9fa5]{2,4})同志|(?:本|我)单位(?:职工|员工)|所在单位/g;
 const notAName = /(?:负责|领导|有关|相关|其他|各位|广大|全体|的|等)$/;

@@ -43,6 +43,15 @@ describe('classifyMaterial: who writes a recommendation', () => {
     expect(classifyMaterial('扫描件002.pdf', doc(unitLetter)).type).toBe('RECOMMENDATION_LETTER');
   });
 
+  it('a short letter to 省质量奖评选表彰工作领导小组办公室 is the 推荐公函 though it names one 同志', () => {
+    const lines = [
+      '关于推荐张建国同志申报吉林省质量奖的函',
+      '省质量奖评选表彰工作领导小组办公室：',
+      '经研究，同意推荐张建国同志参加吉林省质量奖（质量管理）个人评选。',
+    ];
+    expect(classifyMaterial('2.pdf', doc(lines)).type).toBe('RECOMMENDATION_LETTER');
+  });
+
   it('a letter without addressee that reports the eight points is the 推荐公函', () => {
     const lines = [
       '关于推荐张建国同志申报吉林省质量奖的函',
