@@ -7,6 +7,11 @@
 // `<module>/..`): `award.mjs` and `demo.mjs`, the chunks they share and the chunks loaded by dynamic `import()` (one
 // per heavy command), and, beside them, every file the sources load by `new URL('./…', import.meta.url)`: worker and
 // child-process scripts (bundled, packages left to node_modules) and data folders (copied).
+//
+// Packages are imported from node_modules as they are, except the small pure-JavaScript ones in `bundledPackages`:
+// the CLI loads those on every `award check`, and one file each instead of their dozens of modules (and Node's scan
+// of each CommonJS one for its exports) saves a few hundred milliseconds there. The Lambda bundles carry the same
+// packages the same way (infra/lambdaBundling.ts). An install that changes package-lock.json makes the build stale.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -15,6 +20,18 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const distDir = join(repoRoot, 'dist');
 const manifestFile = join(distDir, 'build.json');
 const entryPoints = { award: 'infra/cli/award.ts', demo: 'infra/local/demo.ts' };
+const bundledPackages = new Set([
+  'canonicalize',
+  'chinese-days',
+  'file-type',
+  'iconv-lite',
+  'image-size',
+  'node-html-parser',
+  'officecrypto-tool',
+  'sax',
+  'yauzl',
+  'zod',
+]);
 
 /** `new URL('./x', import.meta.url)`: a file (or, ending in `/`, a folder) loaded by path beside its module. */
 const beside = /new URL\(\s*['"](\.\/[^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g;
@@ -70,7 +87,7 @@ async function esbuildAvailable() {
   }
 }
 
-/** The repository files among an esbuild metafile's inputs (packages stay external, so that is all of them). */
+/** The repository's own files among an esbuild metafile's inputs. */
 function ownInputs(metafile) {
   return Object.keys(metafile.inputs).filter((p) => !p.startsWith('node_modules/') && !p.includes(':'));
 }
@@ -94,8 +111,18 @@ export async function buildCli() {
     logLevel: 'warning',
     metafile: true,
   };
+  const { dependencies = {}, devDependencies = {} } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const external = Object.keys({ ...dependencies, ...devDependencies })
+    .filter((name) => !bundledPackages.has(name))
+    .flatMap((name) => [name, `${name}/*`]);
   const main = await build({
     ...common,
+    packages: undefined,
+    external,
+    // CommonJS inside an ES module: the bundled packages' `require` of Node's own modules.
+    banner: {
+      js: "import { createRequire as __awardRequire } from 'node:module';const require = __awardRequire(import.meta.url);",
+    },
     entryPoints,
     outdir: distDir,
     splitting: true,
@@ -103,7 +130,7 @@ export async function buildCli() {
     outExtension: { '.js': '.mjs' },
   });
   const files = [...main.outputFiles];
-  const sources = new Set(ownInputs(main.metafile));
+  const sources = new Set([...ownInputs(main.metafile), 'package-lock.json']);
   const placed = new Map(); // name in dist/ -> the source it comes from
   const pending = [...sources];
   while (pending.length > 0) {

@@ -70,9 +70,9 @@ describe('the compiled award bin', () => {
     expect(run.stdout).toContain('材料完整');
     const runtimeOnly = ['tesseract.js', 'aws-cdk-lib', 'cdk-nag', 'dynalite', 'aws-local-stepfunctions', 'esbuild'];
     expect(run.packages.filter((p) => runtimeOnly.includes(p))).toEqual([]);
-    expect(run.packages).toContain('yauzl');
   });
 
+  // Also shows that the module log works: the assertions above that a package was not imported are not vacuous.
   it('a local-runtime command still runs compiled (its runtime loaded when the command needs it)', () => {
     const run = guardedAward('clock', 'show');
     expect(run.stderr).not.toContain('refused');
