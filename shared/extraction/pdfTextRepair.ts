@@ -1,10 +1,17 @@
 import iconv from 'iconv-lite';
 
-const CJK = '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\u3000-\\u303F\\uFF00-\\uFFEF';
+/** Wide characters without word spaces: Han, CJK punctuation and full-width punctuation (not full-width letters or digits). */
+const CJK =
+  '\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\u3000-\\u303F\\uFF00-\\uFF0F\\uFF1A-\\uFF20\\uFF3B-\\uFF40\\uFF5B-\\uFFEF';
+/** Letters and digits, full-width ones too (Q/JLQT ０８９１: the space between two codes' parts stays). */
+const WIDE_ALNUM = '\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
+const ALNUM = `0-9A-Za-z${WIDE_ALNUM}`;
 const spaceBetweenCjk = new RegExp(`([${CJK}]) +(?=[${CJK}])`, 'g');
-const spaceCjkThenDigit = new RegExp(`([${CJK}]) +(?=[0-9A-Za-z])`, 'g');
-const spaceDigitThenCjk = new RegExp(`([0-9A-Za-z]) +(?=[${CJK}])`, 'g');
-const cjkChar = new RegExp(`[${CJK}]`, 'g');
+const spaceCjkThenDigit = new RegExp(`([${CJK}]) +(?=[${ALNUM}])`, 'g');
+const spaceDigitThenCjk = new RegExp(`([${ALNUM}]) +(?=[${CJK}])`, 'g');
+/** Full-width digits spaced apart glyph by glyph (２ ０ ２ ４), as they were before letters and digits left CJK. */
+const spaceBetweenWideDigits = /([\uFF10-\uFF19]) +(?=[\uFF10-\uFF19])/g;
+const cjkChar = new RegExp(`[${CJK}${WIDE_ALNUM}]`, 'g');
 
 /**
  * LibreOffice-made (and other) PDFs put ASCII spaces between Chinese characters and digits ("2024 年 5 月"), and
@@ -20,6 +27,7 @@ export function removeCjkSpacing(line: string): string {
       const singleRight = next + 1 >= line.length || /\s/.test(line[next + 1] ?? ' ');
       return singleLeft || singleRight ? before : `${before} `;
     })
+    .replace(spaceBetweenWideDigits, '$1')
     .replace(spaceCjkThenDigit, '$1')
     .replace(spaceDigitThenCjk, '$1');
 }
