@@ -1,4 +1,4 @@
-// Compiles the `award` CLI (infra/cli/award.ts) and the demo (infra/local/demo.ts), with everything they import, to
+// Compiles the `award` CLI (infra/cli/award.ts) and the demo (infra/demo/demo.ts), with everything they import, to
 // JavaScript in dist/, so that neither needs a TypeScript loader at run time. Runs on `npm install` / `npm ci`
 // (`prepare`), as the first step of `npm test`, and from the bin (infra/cli/award.mjs) when a source is newer than the
 // build. `node infra/buildCli.mjs` builds; `--if-stale` builds only when dist/ is missing or older than a source.
@@ -19,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const distDir = join(repoRoot, 'dist');
 const manifestFile = join(distDir, 'build.json');
-const entryPoints = { award: 'infra/cli/award.ts', demo: 'infra/local/demo.ts' };
+const entryPoints = { award: 'infra/cli/award.ts', demo: 'infra/demo/demo.ts' };
 const bundledPackages = new Set([
   'canonicalize',
   'chinese-days',

@@ -56,7 +56,7 @@ export const bundlingOptions = {
 } as const;
 
 /** Campaign JSON files ship next to the handler; the Lambda points AWARD_CAMPAIGNS_DIR there. */
-export const campaignsSource = join(repoRoot, 'shared', 'campaign', 'campaigns');
+export const campaignsSource = join(repoRoot, 'shared', 'domain', 'campaign', 'campaigns');
 export const campaignsDirInLambda = '/var/task/campaigns';
 
 /** What an asset needs beside its handler bundle (infra/lambdaAssets.ts builds it). */

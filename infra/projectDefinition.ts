@@ -1,5 +1,5 @@
-import { Track } from '../shared/campaign/track.js';
-import { type Stage, type StageKind, stageKind, stagePath } from '../shared/workflow/stage.js';
+import { type Stage, type StageKind, stageKind, stagePath } from '../shared/domain/track/stage.js';
+import { Track } from '../shared/domain/track/track.js';
 import { transientErrorNames } from '../shared/workflow/workflowErrors.js';
 import { type AslDefinition, type AslState, functionPlaceholder, waitForTaskTokenResource } from './aslTypes.js';
 

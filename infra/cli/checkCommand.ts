@@ -1,9 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { CampaignConfig } from '../../shared/campaign/campaignConfig.js';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
+import type { CampaignConfig } from '../../shared/domain/campaign/campaignConfig.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
 import { defaultOcrOptions } from '../../shared/ocr/ocrBudget.js';
-import { isoInstant } from './cliArgs.js';
+import { isoInstant } from '../local/valueChecks.js';
 import { type CliIo, exitCodes, UsageError } from './cliIo.js';
 
 export const checkUsage = `用法: award check <材料包.zip|文件夹|.iso> [--json] [--html 文件] [--received-at ISO时间] [--campaign 2025] [--recommending-unit 名称] [--no-ocr] [--ocr-pages N]

@@ -1,7 +1,7 @@
 import { consultationStatus } from '../../shared/actions/consultationStatus.js';
 import { recordConsultationOpinion } from '../../shared/actions/recordConsultationOpinion.js';
 import { requireConsultations } from '../../shared/actions/requireConsultations.js';
-import { Department, departments } from '../../shared/consultation/department.js';
+import { Department, departments } from '../../shared/domain/consultation/department.js';
 import {
   type AwardCommand,
   actorOf,

@@ -3,9 +3,9 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ActionError } from '../../shared/actions/actionError.js';
-import { Role } from '../../shared/records/role.js';
+import { Role } from '../../shared/domain/access/role.js';
 import type { LocalRuntime, ProjectRun } from '../local/localRuntime.js';
-import { type Checked, campaignYear, identifier, integerIn, isoInstant, score } from './cliArgs.js';
+import { type Checked, campaignYear, identifier, integerIn, isoInstant, score } from '../local/valueChecks.js';
 import { UsageError } from './cliIo.js';
 
 /** Where a command writes and what it may read from its environment (tests pass their own). */

@@ -1,6 +1,6 @@
 import { drawApplicationPanel } from '../../shared/actions/drawApplicationPanel.js';
 import { recordPanelScores } from '../../shared/actions/recordPanelScores.js';
-import { Stage, stageKind } from '../../shared/workflow/stage.js';
+import { Stage, stageKind } from '../../shared/domain/track/stage.js';
 import { panelUnits, registeredApplication } from '../local/registeredApplication.js';
 import {
   type AwardCommand,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { disclosureEventType } from '../../shared/actions/exportApplicationHistory.js';
-import { seesPersonalData } from '../../shared/history/maskPersonalData.js';
+import { seesPersonalData } from '../../shared/domain/access/maskPersonalData.js';
 import { maskReport, parseReportJson } from '../../shared/report/reportJson.js';
 import {
   type AwardCommand,

@@ -1,7 +1,7 @@
-import { availableCampaigns } from '../../shared/campaign/loadCampaign.js';
-import { Track } from '../../shared/campaign/track.js';
+import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
+import { Stage, stages } from '../../shared/domain/track/stage.js';
+import { Track } from '../../shared/domain/track/track.js';
 import type { ApplicationMeta, ApplicationStatus, CampaignFilter } from '../../shared/records/recordsRepository.js';
-import { Stage, stages } from '../../shared/workflow/stage.js';
 import {
   type AwardCommand,
   type CommandIo,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { availableCampaigns } from '../../shared/campaign/loadCampaign.js';
+import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
 import type { SubmitResult } from '../local/directIntake.js';
 import {
   type AwardCommand,

@@ -1,6 +1,6 @@
 import { consultationStatus } from '../../shared/actions/consultationStatus.js';
-import { departments } from '../../shared/consultation/department.js';
-import { stages } from '../../shared/workflow/stage.js';
+import { departments } from '../../shared/domain/consultation/department.js';
+import { stages } from '../../shared/domain/track/stage.js';
 import type { LocalRuntime, WaitingApplication } from '../local/localRuntime.js';
 import {
   type AwardCommand,

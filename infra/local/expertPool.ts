@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Expert } from '../../shared/panel/expert.js';
+import { Expert } from '../../shared/domain/panel/expert.js';
 import type { RecordsRepository } from '../../shared/records/recordsRepository.js';
 import { repoRoot } from '../lambdaBundling.js';
 

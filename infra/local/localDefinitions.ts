@@ -5,7 +5,7 @@ import { repoRoot } from '../lambdaBundling.js';
 import { type LocalDefinitions, synthesisedDefinitions } from '../localContract.js';
 
 /** What the synthesised definitions depend on: the CDK app, the stage model, the handler entries present. */
-const sources = ['infra', 'shared/workflow/stage.ts', 'shared/workflow/workflowErrors.ts', 'functions/workflow'];
+const sources = ['infra', 'shared/domain/track', 'shared/workflow/workflowErrors.ts', 'functions/workflow'];
 const skipped = new Set(['infra/local', 'infra/cli']);
 
 function files(path: string): string[] {

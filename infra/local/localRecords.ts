@@ -1,7 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import dynalite from 'dynalite';
-import type { HistoryAnchor } from '../../shared/history/historyAnchor.js';
+import type { HistoryAnchor } from '../../shared/domain/history/historyAnchor.js';
 import { createRecordsDocumentClient, type RecordsConnection } from '../../shared/records/dynamoRecordsClient.js';
 import { DynamoRecordsRepository } from '../../shared/records/dynamoRecordsRepository.js';
 import { defaultRecordsTableName } from '../../shared/records/tableDefinition.js';

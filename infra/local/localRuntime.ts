@@ -1,6 +1,6 @@
 import type { ActionContext } from '../../shared/actions/actionContext.js';
 import type { TaskTokenPort } from '../../shared/actions/taskTokenPort.js';
-import { availableCampaigns } from '../../shared/campaign/loadCampaign.js';
+import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
 import { AppendOnlyFileAnchor } from '../../shared/history/appendOnlyFileAnchor.js';
 import { closeSharedOcrEngine } from '../../shared/ocr/recognise.js';
 import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';

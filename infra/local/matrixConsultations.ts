@@ -1,9 +1,9 @@
 import type { ActionContext } from '../../shared/actions/actionContext.js';
 import { consultationRequiredEventType } from '../../shared/actions/consultationStatus.js';
 import { requireConsultations } from '../../shared/actions/requireConsultations.js';
-import { Application } from '../../shared/application/application.js';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
-import { requiredConsultations } from '../../shared/consultation/requiredDepartments.js';
+import { Application } from '../../shared/domain/application/application.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
+import { requiredConsultations } from '../../shared/domain/campaign/requiredDepartments.js';
 import { registeredEventType } from '../../shared/history/projectApplication.js';
 import { workflowActor } from '../../shared/workflow/workflowDependencies.js';
 

@@ -1,8 +1,8 @@
-import { isCountyLevel } from '../../shared/application/administrativeRank.js';
-import { Application } from '../../shared/application/application.js';
-import type { HistoryEvent } from '../../shared/history/historyEvent.js';
+import { isCountyLevel } from '../../shared/domain/application/administrativeRank.js';
+import { Application } from '../../shared/domain/application/application.js';
+import type { HistoryEvent } from '../../shared/domain/history/historyEvent.js';
+import type { Unit } from '../../shared/domain/panel/expert.js';
 import { registeredEventType } from '../../shared/history/projectApplication.js';
-import type { Unit } from '../../shared/panel/expert.js';
 
 /** The typed applicant data registered with the application (APPLICATION_REGISTERED `data.applicant`), if any. */
 export function registeredApplication(events: readonly HistoryEvent[]): Application | undefined {

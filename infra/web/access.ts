@@ -1,6 +1,6 @@
-import { seesPersonalData } from '../../shared/history/maskPersonalData.js';
+import { seesPersonalData } from '../../shared/domain/access/maskPersonalData.js';
+import type { Actor } from '../../shared/domain/access/role.js';
 import type { ApplicationMeta } from '../../shared/records/recordsRepository.js';
-import type { Actor } from '../../shared/records/role.js';
 import type { ReportApplication } from '../../shared/report/completenessReport.js';
 import { maskReport } from '../../shared/report/reportJson.js';
 import type { ConsoleBackend } from './consoleBackend.js';

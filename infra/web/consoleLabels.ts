@@ -1,5 +1,5 @@
+import type { Role } from '../../shared/domain/access/role.js';
 import type { TaskRecord } from '../../shared/records/recordsRepository.js';
-import type { Role } from '../../shared/records/role.js';
 
 export const roleLabels: Record<Role, string> = {
   recommending_unit: '推荐单位',

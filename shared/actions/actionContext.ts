@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { Actor, type Role } from '../domain/access/role.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
+import type { Stage } from '../domain/track/stage.js';
 import {
   type AppendOptions,
   type ApplicationState,
@@ -7,10 +10,7 @@ import {
   HistoryContentionError,
   IdempotencyInProgressError,
 } from '../history/appendEvent.js';
-import type { HistoryEvent } from '../history/historyEvent.js';
 import type { RecordsRepository } from '../records/recordsRepository.js';
-import { Actor, type Role } from '../records/role.js';
-import type { Stage } from '../workflow/stage.js';
 import { ActionError } from './actionError.js';
 
 /** What every action runs against: the records, a clock (the local runtime and tests move it), append tuning. */

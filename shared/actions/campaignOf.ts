@@ -1,5 +1,5 @@
-import type { CampaignConfig } from '../campaign/campaignConfig.js';
-import { loadCampaign } from '../campaign/loadCampaign.js';
+import type { CampaignConfig } from '../domain/campaign/campaignConfig.js';
+import { loadCampaign } from '../domain/campaign/loadCampaign.js';
 import { ActionError } from './actionError.js';
 
 /** The campaign's configuration, or INVALID_INPUT naming the campaign field when the year has none. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nextStage, Stage, stageKind } from '../workflow/stage.js';
+import { nextStage, Stage, stageKind } from '../domain/track/stage.js';
 import {
   type ActionContext,
   ActionEnvelope,

@@ -1,5 +1,5 @@
-import { Department } from '../consultation/department.js';
-import type { HistoryEvent } from '../history/historyEvent.js';
+import { Department } from '../domain/consultation/department.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
 
 export const consultationRequiredEventType = 'CONSULTATION_DEPARTMENTS_REQUIRED';
 export const consultationOpinionEventType = 'CONSULTATION_OPINION_RECORDED';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
+import { drawPanel } from '../domain/panel/drawPanel.js';
+import { commitSeed, generateSeed } from '../domain/panel/drawSeed.js';
+import { Unit } from '../domain/panel/expert.js';
+import { poolSnapshot } from '../domain/panel/poolSnapshot.js';
+import { Stage, stageKind, stagePath } from '../domain/track/stage.js';
 import { type ApplicationState, loadApplicationState } from '../history/appendEvent.js';
-import type { HistoryEvent } from '../history/historyEvent.js';
-import { drawPanel } from '../panel/drawPanel.js';
-import { commitSeed, generateSeed } from '../panel/drawSeed.js';
-import { Unit } from '../panel/expert.js';
-import { poolSnapshot } from '../panel/poolSnapshot.js';
 import type { ExpertRecord, ExpertWorkload, PanelRecord } from '../records/recordsRepository.js';
-import { Stage, stageKind, stagePath } from '../workflow/stage.js';
 import {
   type ActionContext,
   ActionEnvelope,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { Actor } from '../domain/access/role.js';
 import { exportHistoryCsv, exportHistoryJson, type HistoryExport } from '../history/exportHistory.js';
 import { loadVerifiedHistory } from '../history/loadVerifiedHistory.js';
-import { Actor } from '../records/role.js';
 import { type ActionContext, parseRequest } from './actionContext.js';
 import { ActionError } from './actionError.js';
 

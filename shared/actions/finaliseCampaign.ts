@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { HistoryEvent } from '../history/historyEvent.js';
-import { qmPrizeFen } from '../prize/qmPrize.js';
-import { siDrafterPrizes } from '../prize/siPrize.js';
-import { rankQm } from '../ranking/qmRanking.js';
-import { gradeSi, siGrades } from '../ranking/siGrading.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
+import { qmPrizeFen } from '../domain/prize/qmPrize.js';
+import { siDrafterPrizes } from '../domain/prize/siPrize.js';
+import { rankQm } from '../domain/ranking/qmRanking.js';
+import { gradeSi, siGrades } from '../domain/ranking/siGrading.js';
+import type { Stage } from '../domain/track/stage.js';
 import type { ApplicationMeta } from '../records/recordsRepository.js';
-import type { Stage } from '../workflow/stage.js';
 import {
   type ActionContext,
   ActionEnvelope,

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Evidence } from '../history/historyEvent.js';
+import { Evidence } from '../domain/history/historyEvent.js';
+import { Stage, stageKind } from '../domain/track/stage.js';
 import { objectionLodgedEventType } from '../history/projectApplication.js';
-import { Stage, stageKind } from '../workflow/stage.js';
 import {
   type ActionContext,
   ActionEnvelope,

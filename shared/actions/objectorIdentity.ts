@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { validateIdNumber } from '../validation/idNumber.js';
+import { validateIdNumber } from '../domain/validation/idNumber.js';
 
 /** Who lodged an objection: a person, a unit, or nobody who says who they are. */
 export const Objector = z.discriminatedUnion('kind', [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { CalendarYearNotCovered } from '../calendar/errors.js';
-import { publicityWindow } from '../calendar/publicityWindow.js';
-import { Stage, stageKind } from '../workflow/stage.js';
+import { CalendarYearNotCovered } from '../domain/calendar/errors.js';
+import { publicityWindow } from '../domain/calendar/publicityWindow.js';
+import { Stage, stageKind } from '../domain/track/stage.js';
 import {
   type ActionContext,
   ActionEnvelope,

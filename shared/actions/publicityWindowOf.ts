@@ -1,5 +1,5 @@
-import type { HistoryEvent } from '../history/historyEvent.js';
-import type { Stage } from '../workflow/stage.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
+import type { Stage } from '../domain/track/stage.js';
 import { publicityOpenedEventType } from './openPublicityWindow.js';
 
 /** The window opened at `stage`, read from its PUBLICITY_OPENED event (the history is the truth, not WINDOW#). */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Department } from '../consultation/department.js';
-import type { HistoryEvent } from '../history/historyEvent.js';
-import { Evidence } from '../history/historyEvent.js';
-import { nextStage } from '../workflow/stage.js';
+import { Department } from '../domain/consultation/department.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
+import { Evidence } from '../domain/history/historyEvent.js';
+import { nextStage } from '../domain/track/stage.js';
 import {
   type ActionContext,
   ActionEnvelope,

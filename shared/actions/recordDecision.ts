@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { Evidence } from '../history/historyEvent.js';
-import type { Role } from '../records/role.js';
-import { nextStage, type Stage, stageKind } from '../workflow/stage.js';
+import type { Role } from '../domain/access/role.js';
+import { Evidence } from '../domain/history/historyEvent.js';
+import { nextStage, type Stage, stageKind } from '../domain/track/stage.js';
 import {
   type ActionContext,
   ActionEnvelope,

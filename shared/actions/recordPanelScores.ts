@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Evidence } from '../history/historyEvent.js';
-import { Stage, stageKind } from '../workflow/stage.js';
+import { Evidence } from '../domain/history/historyEvent.js';
+import { Stage, stageKind } from '../domain/track/stage.js';
 import {
   type ActionContext,
   ActionEnvelope,

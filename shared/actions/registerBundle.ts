@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { Track } from '../campaign/track.js';
+import { Evidence } from '../domain/history/historyEvent.js';
+import { Track } from '../domain/track/track.js';
 import { appendEvent } from '../history/appendEvent.js';
-import { Evidence } from '../history/historyEvent.js';
 import { registeredEventType } from '../history/projectApplication.js';
 import type { BundleSource } from '../records/recordsRepository.js';
 import { type ActionContext, ActionEnvelope, parseRequest, requireRole } from './actionContext.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Department } from '../consultation/department.js';
+import { Department } from '../domain/consultation/department.js';
 import {
   type ActionContext,
   ActionEnvelope,

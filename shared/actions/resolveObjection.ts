@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Evidence } from '../history/historyEvent.js';
+import { Evidence } from '../domain/history/historyEvent.js';
 import { objectionLodgedEventType, objectionResolvedEventType } from '../history/projectApplication.js';
 import {
   type ActionContext,

@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import type { Finding } from '../domain/findings/finding.js';
 
 /** One file of a bundle as read from the archive or folder, before its content is interpreted. */
 export interface BundleEntry {

@@ -1,4 +1,4 @@
-import { type Finding, finding } from '../findings/finding.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
 
 /** Limits on what a bundle may hold; every breach is a finding on the entry concerned, the rest goes on. */
 export interface BundleLimits {

@@ -1,4 +1,4 @@
-import { type Finding, finding } from '../findings/finding.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
 
 /** Characters a person does not see as written: bidi controls (U+202E …), invisible ones (U+200B …), controls. */
 const hidden = /[\p{Bidi_Control}\p{Default_Ignorable_Code_Point}\p{Cc}]/gu;

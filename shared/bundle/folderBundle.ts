@@ -3,7 +3,7 @@ import { constants, type Stats } from 'node:fs';
 import { type FileHandle, lstat, open, readdir, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import { type Finding, finding } from '../findings/finding.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
 import type { BundleEntry, BundleTally, EntrySink } from './bundleEntry.js';
 import { type BundleLimits, beyondEntryLimit, sizeLimitBreach, unlistedEntries } from './bundleLimits.js';
 import { deceptiveNameFinding, refusesReading } from './deceptiveName.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type Finding, finding } from '../findings/finding.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
 import type { BundleTally, EntrySink } from './bundleEntry.js';
 import { type BundleLimits, beyondEntryLimit, sizeLimitBreach, unlistedEntries } from './bundleLimits.js';
 import { deceptiveNameFinding, refusesReading } from './deceptiveName.js';

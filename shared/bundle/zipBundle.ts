@@ -4,7 +4,7 @@ import { open as openFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
 import yauzl from 'yauzl';
-import { type Finding, finding } from '../findings/finding.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
 import type { BundleEntry, BundleTally, EntrySink } from './bundleEntry.js';
 import { type BundleLimits, beyondEntryLimit, unlistedEntries } from './bundleLimits.js';
 import { deceptiveNameFinding, refusesReading } from './deceptiveName.js';

@@ -1,4 +1,4 @@
-import { type Finding, finding } from '../findings/finding.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
 
 /** Top-level parts that make a zip a document package (OOXML, ODF/EPUB, OFD, iWork), not an archive. */
 const packageParts = new Set(['[Content_Types].xml', 'mimetype', 'OFD.xml', 'Index/Document.iwa']);

@@ -1,8 +1,8 @@
-import type { Application } from '../application/application.js';
-import { applicationKey } from '../application/application.js';
-import type { Track } from '../campaign/track.js';
+import type { Application } from '../domain/application/application.js';
+import { applicationKey } from '../domain/application/application.js';
+import type { MaterialType } from '../domain/materials/materialType.js';
+import type { Track } from '../domain/track/track.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import type { MaterialType } from '../materials/materialType.js';
 
 /** The application form of each track: the document that founds an application in a bundle. */
 export const anchorMaterial: Record<Track, MaterialType> = {

@@ -1,8 +1,8 @@
-import type { Application } from '../application/application.js';
-import { Organisation } from '../application/organisation.js';
-import type { OwnershipType } from '../application/ownershipType.js';
-import { Person } from '../application/person.js';
-import { StandardProject } from '../application/standardProject.js';
+import type { Application } from '../domain/application/application.js';
+import { Organisation } from '../domain/application/organisation.js';
+import type { OwnershipType } from '../domain/application/ownershipType.js';
+import { Person } from '../domain/application/person.js';
+import { StandardProject } from '../domain/application/standardProject.js';
 import type { ExtractedDocument } from '../extraction/document.js';
 import { applicationOfForm } from './applicationAnchor.js';
 import { type ApplicationFacts, bestFact, type FactKey, gatherApplicationFacts } from './applicationFacts.js';

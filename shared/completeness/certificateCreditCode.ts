@@ -1,7 +1,7 @@
-import type { Application } from '../application/application.js';
+import type { Application } from '../domain/application/application.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
+import { toHalfWidth } from '../domain/validation/halfWidth.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding } from '../findings/finding.js';
-import { toHalfWidth } from '../validation/halfWidth.js';
 
 const compact = (c: string) => toHalfWidth(c).replace(/\s/g, '').toUpperCase();
 

@@ -1,20 +1,20 @@
 import { createHash } from 'node:crypto';
-import type { Application } from '../application/application.js';
-import { applicantName } from '../application/application.js';
-import type { CampaignConfig } from '../campaign/campaignConfig.js';
-import { trackNames } from '../campaign/track.js';
-import { checkEligibility } from '../eligibility/checkEligibility.js';
-import { checkLateSubmission } from '../eligibility/commonRules.js';
-import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding } from '../findings/finding.js';
+import type { Application } from '../domain/application/application.js';
+import { applicantName } from '../domain/application/application.js';
+import type { CampaignConfig } from '../domain/campaign/campaignConfig.js';
 import {
   type AwardFamily,
   applicantMaterials,
   awardFamily,
   type MaterialRequirement,
   recommendingUnitMaterials,
-} from '../materials/materialCatalogue.js';
-import { type MaterialType, materialTypes } from '../materials/materialType.js';
+} from '../domain/campaign/materialCatalogue.js';
+import { checkEligibility } from '../domain/eligibility/checkEligibility.js';
+import { checkLateSubmission } from '../domain/eligibility/commonRules.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
+import { type MaterialType, materialTypes } from '../domain/materials/materialType.js';
+import { trackNames } from '../domain/track/track.js';
+import type { ExtractedDocument } from '../extraction/document.js';
 import {
   type CompletenessReport,
   type ReportApplication,

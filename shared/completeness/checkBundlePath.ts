@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { CampaignConfig } from '../campaign/campaignConfig.js';
+import type { CampaignConfig } from '../domain/campaign/campaignConfig.js';
 import { type BundleSource, type ExtractBundleOptions, extractBundle } from '../extraction/extractBundle.js';
 import { bundleOcr, type DocumentOcrOptions, emptyTally, type OcrTally } from '../ocr/documentOcr.js';
 import { defaultOcrOptions, type OcrOptions } from '../ocr/ocrBudget.js';

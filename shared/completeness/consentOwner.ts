@@ -1,5 +1,5 @@
-import type { Application } from '../application/application.js';
-import { normaliseUnitName, sameUnit } from '../application/unitName.js';
+import type { Application } from '../domain/application/application.js';
+import { normaliseUnitName, sameUnit } from '../domain/application/unitName.js';
 import type { ExtractedDocument } from '../extraction/document.js';
 import { type ConsentSigner, consentSigners } from './declassificationConsent.js';
 

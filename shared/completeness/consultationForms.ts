@@ -1,12 +1,12 @@
-import type { Application } from '../application/application.js';
-import type { CampaignConfig } from '../campaign/campaignConfig.js';
-import { departmentOf, departments } from '../consultation/department.js';
-import { missingConsultations, requiredConsultations } from '../consultation/requiredDepartments.js';
-import { parseSubjectCategory, type SubjectCategory, withSubjectCategories } from '../consultation/subjectCategory.js';
+import type { Application } from '../domain/application/application.js';
+import type { CampaignConfig } from '../domain/campaign/campaignConfig.js';
+import { missingConsultations, requiredConsultations } from '../domain/campaign/requiredDepartments.js';
+import { departmentOf, departments } from '../domain/consultation/department.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
+import type { MaterialType } from '../domain/materials/materialType.js';
 import { type ConsultationRow, readConsultationRows } from '../extraction/consultationRows.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding } from '../findings/finding.js';
-import type { MaterialType } from '../materials/materialType.js';
+import { parseSubjectCategory, type SubjectCategory, withSubjectCategories } from '../extraction/subjectCategory.js';
 import { compactText, isImageOnly } from './documentQuality.js';
 
 export { departmentOf };

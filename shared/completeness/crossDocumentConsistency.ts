@@ -1,8 +1,8 @@
-import type { Application } from '../application/application.js';
-import type { Track } from '../campaign/track.js';
+import type { Application } from '../domain/application/application.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
+import type { Track } from '../domain/track/track.js';
+import { maskIdNumber } from '../domain/validation/idNumber.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding } from '../findings/finding.js';
-import { maskIdNumber } from '../validation/idNumber.js';
 import {
   type ApplicationFacts,
   dateFacts,

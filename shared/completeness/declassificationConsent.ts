@@ -1,8 +1,8 @@
+import { type Finding, finding, type SourceRef } from '../domain/findings/finding.js';
+import { findDates } from '../domain/validation/dates.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding, type SourceRef } from '../findings/finding.js';
+import type { OcrResult } from '../extraction/ocrResult.js';
 import { type ConsentPart, consentGaps } from '../ocr/consentReading.js';
-import type { OcrResult } from '../ocr/ocrResult.js';
-import { findDates } from '../validation/dates.js';
 import { byPreference, compactText, documentLines, isImageOnly } from './documentQuality.js';
 
 /** A unit or person a 脱密审核同意书 names as its signer, with where it was read. */

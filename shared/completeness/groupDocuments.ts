@@ -1,10 +1,10 @@
-import { sameUnit } from '../application/unitName.js';
-import type { CampaignConfig } from '../campaign/campaignConfig.js';
-import type { Track } from '../campaign/track.js';
+import { sameUnit } from '../domain/application/unitName.js';
+import type { CampaignConfig } from '../domain/campaign/campaignConfig.js';
+import { applicantMaterials } from '../domain/campaign/materialCatalogue.js';
+import type { Track } from '../domain/track/track.js';
+import { normaliseStandardNumber } from '../domain/validation/standardNumber.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { applicantMaterials } from '../materials/materialCatalogue.js';
 import type { FileAssignment } from '../report/completenessReport.js';
-import { normaliseStandardNumber } from '../validation/standardNumber.js';
 import {
   anchorTrack,
   applicationOfForm,

@@ -1,8 +1,8 @@
-import type { Application } from '../application/application.js';
+import type { Application } from '../domain/application/application.js';
+import { type MaterialRequirement, materialConditionHolds } from '../domain/campaign/materialCatalogue.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
+import { type MaterialType, materialTypes } from '../domain/materials/materialType.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding } from '../findings/finding.js';
-import { type MaterialRequirement, materialConditionHolds } from '../materials/materialCatalogue.js';
-import { type MaterialType, materialTypes } from '../materials/materialType.js';
 import type { ChecklistItem } from '../report/completenessReport.js';
 import { isImageOnly, isPdfFile, isUsable, isWordFile } from './documentQuality.js';
 

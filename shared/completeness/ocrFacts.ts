@@ -1,4 +1,4 @@
-import type { OcrResult } from '../ocr/ocrResult.js';
+import type { OcrResult } from '../extraction/ocrResult.js';
 import type { ReportFileOcr } from '../report/completenessReport.js';
 
 /**

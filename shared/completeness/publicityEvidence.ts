@@ -1,10 +1,10 @@
-import type { Application } from '../application/application.js';
-import { CalendarYearNotCovered, isWorkingDay, publicityWindow, workingDaysIn } from '../calendar/index.js';
-import type { CampaignConfig } from '../campaign/campaignConfig.js';
+import type { Application } from '../domain/application/application.js';
+import { CalendarYearNotCovered, isWorkingDay, publicityWindow, workingDaysIn } from '../domain/calendar/index.js';
+import type { CampaignConfig } from '../domain/campaign/campaignConfig.js';
+import { type Finding, finding, type SourceRef } from '../domain/findings/finding.js';
+import type { MaterialType } from '../domain/materials/materialType.js';
+import { type DateRangeResult, findDateRanges } from '../domain/validation/dates.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding, type SourceRef } from '../findings/finding.js';
-import type { MaterialType } from '../materials/materialType.js';
-import { type DateRangeResult, findDateRanges } from '../validation/dates.js';
 import { compactText, documentLines, isImageOnly } from './documentQuality.js';
 
 /** Where each track shows its internal publicity: QM_ORG its own evidence; QM_IND the employer's recommendation

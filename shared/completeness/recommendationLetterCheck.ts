@@ -1,6 +1,6 @@
-import { missingRecommendationPoints, recommendationPoints } from '../application/recommendationLetter.js';
+import { missingRecommendationPoints, recommendationPoints } from '../domain/application/recommendationLetter.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding } from '../findings/finding.js';
 import { byPreference } from './documentQuality.js';
 
 /**

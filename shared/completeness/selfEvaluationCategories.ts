@@ -1,5 +1,5 @@
+import { type Finding, finding } from '../domain/findings/finding.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding } from '../findings/finding.js';
 import { byPreference, compactText, documentLines, isImageOnly } from './documentQuality.js';
 
 /** The seven categories (类目) of GB/T 19580-2012 a 自评报告 is written against, with the spellings of headings. */

@@ -1,5 +1,5 @@
+import { normaliseStandardNumber, parseStandardNumber } from '../domain/validation/standardNumber.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { normaliseStandardNumber, parseStandardNumber } from '../validation/standardNumber.js';
 import { compactText, documentLines } from './documentQuality.js';
 
 /** What the official standard text says about itself: its number, and the foreword's drafting units and drafters. */

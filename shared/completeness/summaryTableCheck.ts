@@ -1,10 +1,10 @@
-import { applicantName } from '../application/application.js';
-import type { Application, SummaryTableRow } from '../application/index.js';
-import { sameUnit } from '../application/unitName.js';
+import { applicantName } from '../domain/application/application.js';
+import type { Application, SummaryTableRow } from '../domain/application/index.js';
+import { sameUnit } from '../domain/application/unitName.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
+import { toHalfWidth } from '../domain/validation/halfWidth.js';
+import { normaliseStandardNumber } from '../domain/validation/standardNumber.js';
 import type { ExtractedDocument } from '../extraction/document.js';
-import { type Finding, finding } from '../findings/finding.js';
-import { toHalfWidth } from '../validation/halfWidth.js';
-import { normaliseStandardNumber } from '../validation/standardNumber.js';
 import { byPreference, compactText } from './documentQuality.js';
 
 export interface SummaryEntry {

@@ -13,14 +13,14 @@ import {
   StandardProject,
   type StandardType,
   SummaryTableRow,
-} from '../application/index.js';
-import { type Finding, finding } from '../findings/finding.js';
-import type { MaterialType } from '../materials/materialType.js';
-import { parseContributionRate } from '../validation/contributionRate.js';
-import { validateCreditCode } from '../validation/creditCode.js';
-import { parseDate } from '../validation/dates.js';
-import { validateIdNumber } from '../validation/idNumber.js';
-import { parseStandardNumber } from '../validation/standardNumber.js';
+} from '../domain/application/index.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
+import type { MaterialType } from '../domain/materials/materialType.js';
+import { parseContributionRate } from '../domain/validation/contributionRate.js';
+import { validateCreditCode } from '../domain/validation/creditCode.js';
+import { parseDate } from '../domain/validation/dates.js';
+import { validateIdNumber } from '../domain/validation/idNumber.js';
+import { parseStandardNumber } from '../domain/validation/standardNumber.js';
 import { parseYesNo, readChoice, readOneOf } from './checkboxChoice.js';
 import type { FieldValue, PageText, Table } from './document.js';
 import { type FieldKey, knownOptions } from './formLabels.js';

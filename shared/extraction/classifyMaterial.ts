@@ -1,5 +1,5 @@
-import { type MaterialSignature, materialSignatures } from '../materials/materialCatalogue.js';
-import { type MaterialType, materialTypes } from '../materials/materialType.js';
+import { type MaterialSignature, materialSignatures } from '../domain/campaign/materialCatalogue.js';
+import { type MaterialType, materialTypes } from '../domain/materials/materialType.js';
 import type { Table } from './document.js';
 import { recommendationPointsCovered } from './recommendationLetterReader.js';
 

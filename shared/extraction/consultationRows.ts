@@ -1,11 +1,11 @@
-import { type Department, departmentOf } from '../consultation/department.js';
-import { parseSubjectCategory } from '../consultation/subjectCategory.js';
-import type { SourceRef } from '../findings/finding.js';
-import { findDates } from '../validation/dates.js';
-import { toHalfWidth } from '../validation/halfWidth.js';
+import { type Department, departmentOf } from '../domain/consultation/department.js';
+import type { SourceRef } from '../domain/findings/finding.js';
+import { findDates } from '../domain/validation/dates.js';
+import { toHalfWidth } from '../domain/validation/halfWidth.js';
 import { chosenText } from './checkboxChoice.js';
 import type { ExtractedDocument, Table } from './document.js';
 import { type GridCell, tableGrid } from './formFields.js';
+import { parseSubjectCategory } from './subjectCategory.js';
 
 /** Whom a 征求意见表 is about, as the form names it: 姓名 / 单位名称 / 申报单位 / 主要起草人 …, and its 类别. */
 export interface ConsultationSubjectText {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Finding, SourceRef } from '../findings/finding.js';
-import { MaterialType } from '../materials/materialType.js';
-import { OcrResult } from '../ocr/ocrResult.js';
+import { Finding, SourceRef } from '../domain/findings/finding.js';
+import { MaterialType } from '../domain/materials/materialType.js';
 import { ApplicationRecords } from './applicationRecords.js';
+import { OcrResult } from './ocrResult.js';
 
 /** What a file really is, from its bytes (magic numbers), whatever its name says. */
 export const DetectedType = z.enum([

@@ -3,7 +3,7 @@ import { type BundleLimits, defaultBundleLimits } from '../bundle/bundleLimits.j
 import { readFolderBundle } from '../bundle/folderBundle.js';
 import { readIsoBundle } from '../bundle/isoBundle.js';
 import { readZipArchive } from '../bundle/zipBundle.js';
-import { type Finding, finding } from '../findings/finding.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
 import { analyseDocument } from './analyseDocument.js';
 import type { ExtractedDocument } from './document.js';
 import { extractFile, unreadDocument } from './extractFile.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { type Finding, finding } from '../findings/finding.js';
+import { type Finding, finding } from '../domain/findings/finding.js';
 import { analyseDocument } from './analyseDocument.js';
 import type { DetectedType, ExtractedDocument, PageText, Table } from './document.js';
 import { checkDocxPackage } from './docxPackage.js';

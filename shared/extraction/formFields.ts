@@ -1,4 +1,4 @@
-import type { SourceRef } from '../findings/finding.js';
+import type { SourceRef } from '../domain/findings/finding.js';
 import { readChoice } from './checkboxChoice.js';
 import type { FieldValue, PageText, Table } from './document.js';
 import {

@@ -1,4 +1,4 @@
-import { parseOwnershipType } from '../application/ownershipType.js';
+import { parseOwnershipType } from '../domain/application/ownershipType.js';
 
 /** Form fields and the label synonyms the notice's forms (and their local variants) use for them. */
 export const fieldLabels = {

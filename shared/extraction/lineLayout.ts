@@ -1,7 +1,7 @@
-import { parseAdministrativeRank } from '../application/administrativeRank.js';
-import { parseOwnershipType } from '../application/ownershipType.js';
-import { parseDate } from '../validation/dates.js';
-import { parseStandardNumber } from '../validation/standardNumber.js';
+import { parseAdministrativeRank } from '../domain/application/administrativeRank.js';
+import { parseOwnershipType } from '../domain/application/ownershipType.js';
+import { parseDate } from '../domain/validation/dates.js';
+import { parseStandardNumber } from '../domain/validation/standardNumber.js';
 import { parseYesNo, readChoice } from './checkboxChoice.js';
 import {
   choiceFields,

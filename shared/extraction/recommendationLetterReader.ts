@@ -1,6 +1,6 @@
-import { RecommendationLetter, type RecommendationPoint } from '../application/recommendationLetter.js';
-import { findDates } from '../validation/dates.js';
-import { toHalfWidth } from '../validation/halfWidth.js';
+import { RecommendationLetter, type RecommendationPoint } from '../domain/application/recommendationLetter.js';
+import { findDates } from '../domain/validation/dates.js';
+import { toHalfWidth } from '../domain/validation/halfWidth.js';
 import type { PageText } from './document.js';
 
 /**

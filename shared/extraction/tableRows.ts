@@ -1,5 +1,5 @@
-import type { SourceRef } from '../findings/finding.js';
-import { parseContributionRate } from '../validation/contributionRate.js';
+import type { SourceRef } from '../domain/findings/finding.js';
+import { parseContributionRate } from '../domain/validation/contributionRate.js';
 import type { PageText, Table } from './document.js';
 import { type GridCell, tableGrid } from './formFields.js';
 import {

@@ -1,7 +1,7 @@
+import type { AnchoredHead, HistoryAnchor } from '../domain/history/historyAnchor.js';
+import { HistoryEvent, NewEvent } from '../domain/history/historyEvent.js';
 import type { ApplicationMeta, RecordsRepository } from '../records/recordsRepository.js';
 import { genesisHash, hashEvent } from './hashEvent.js';
-import type { AnchoredHead, HistoryAnchor } from './historyAnchor.js';
-import { HistoryEvent, NewEvent } from './historyEvent.js';
 import { projectApplication } from './projectApplication.js';
 
 /** What an action sees when it decides: the whole history and its projection (undefined before registration). */

@@ -1,5 +1,5 @@
 import { appendFile, type FileHandle, open, readFile } from 'node:fs/promises';
-import { AnchoredHead, type HistoryAnchor } from './historyAnchor.js';
+import { AnchoredHead, type HistoryAnchor } from '../domain/history/historyAnchor.js';
 
 /**
  * The local history anchor: one JSON line per published head, appended to a file opened with 'a' (O_APPEND, so

@@ -1,8 +1,8 @@
 import canonicalize from 'canonicalize';
-import type { Role } from '../records/role.js';
-import type { AnchoredHead } from './historyAnchor.js';
-import type { HistoryEvent } from './historyEvent.js';
-import { maskPersonalData, seesPersonalData } from './maskPersonalData.js';
+import { maskPersonalData, seesPersonalData } from '../domain/access/maskPersonalData.js';
+import type { Role } from '../domain/access/role.js';
+import type { AnchoredHead } from '../domain/history/historyAnchor.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
 import { type ExpectedHead, type HistoryVerdict, verifyHistory } from './verifyHistory.js';
 
 export interface HistoryExportOptions {

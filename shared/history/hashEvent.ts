@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { HistoryEvent } from './historyEvent.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
 
 /** prevHash of the first event of every history. */
 export const genesisHash = '0'.repeat(64);

@@ -1,6 +1,6 @@
+import type { AnchoredHead } from '../domain/history/historyAnchor.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
 import type { ApplicationMeta, RecordsRepository } from '../records/recordsRepository.js';
-import type { AnchoredHead } from './historyAnchor.js';
-import type { HistoryEvent } from './historyEvent.js';
 import { type HistoryVerdict, verifyHistory } from './verifyHistory.js';
 
 export interface VerifiedHistory {

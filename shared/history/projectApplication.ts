@@ -1,7 +1,7 @@
-import { Track } from '../campaign/track.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
+import { Stage } from '../domain/track/stage.js';
+import { Track } from '../domain/track/track.js';
 import type { ApplicationMeta, ApplicationStatus } from '../records/recordsRepository.js';
-import { Stage } from '../workflow/stage.js';
-import type { HistoryEvent } from './historyEvent.js';
 
 /** Event types whose effect on the projection is more than "data.to moves the stage". */
 export const registeredEventType = 'APPLICATION_REGISTERED';

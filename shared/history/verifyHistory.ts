@@ -1,6 +1,6 @@
+import type { AnchoredHead } from '../domain/history/historyAnchor.js';
+import { HistoryEvent } from '../domain/history/historyEvent.js';
 import { genesisHash, hashEvent } from './hashEvent.js';
-import type { AnchoredHead } from './historyAnchor.js';
-import { HistoryEvent } from './historyEvent.js';
 
 /** unanchored: entries after the last head published to the anchor (or a history with no anchored head at all). */
 export type HistoryProblem = 'altered' | 'removed' | 'reordered' | 'malformed' | 'unanchored';

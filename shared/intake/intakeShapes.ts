@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Track } from '../campaign/track.js';
-import { Department } from '../consultation/department.js';
-import { Finding } from '../findings/finding.js';
-import { MaterialType } from '../materials/materialType.js';
+import { Department } from '../domain/consultation/department.js';
+import { Finding } from '../domain/findings/finding.js';
+import { MaterialType } from '../domain/materials/materialType.js';
+import { Track } from '../domain/track/track.js';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const year = z.string().regex(/^\d{4}$/);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { BundleLimits } from '../bundle/bundleLimits.js';
-import type { CampaignConfig } from '../campaign/campaignConfig.js';
+import type { CampaignConfig } from '../domain/campaign/campaignConfig.js';
 import type { ExtractOptions } from '../extraction/extractionOptions.js';
 import type { ObjectStore } from '../objects/objectStore.js';
 import type { DocumentOcrOptions } from '../ocr/documentOcr.js';

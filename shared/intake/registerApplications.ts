@@ -1,7 +1,7 @@
 import { advanceStage } from '../actions/advanceStage.js';
 import { registerBundle } from '../actions/registerBundle.js';
 import { requireConsultations } from '../actions/requireConsultations.js';
-import type { Stage } from '../workflow/stage.js';
+import type { Stage } from '../domain/track/stage.js';
 import { transientRecords } from '../workflow/transientRecords.js';
 import { actionContextOf, workflowActor } from '../workflow/workflowDependencies.js';
 import { InvalidStepInput } from '../workflow/workflowErrors.js';

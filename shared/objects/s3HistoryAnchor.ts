@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ListObjectVersionsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { AnchoredHead, type HistoryAnchor } from '../history/historyAnchor.js';
+import { AnchoredHead, type HistoryAnchor } from '../domain/history/historyAnchor.js';
 
 export const historyAnchorPrefix = 'heads/';
 

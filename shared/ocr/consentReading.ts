@@ -1,7 +1,7 @@
-import { findDates } from '../validation/dates.js';
-import { toHalfWidth } from '../validation/halfWidth.js';
-import type { ConsentReading, OcrValue } from './ocrResult.js';
-import type { OcrLine } from './ocrText.js';
+import { findDates } from '../domain/validation/dates.js';
+import { toHalfWidth } from '../domain/validation/halfWidth.js';
+import type { ConsentReading, OcrValue } from '../extraction/ocrResult.js';
+import type { OcrLine } from '../extraction/ocrText.js';
 
 export interface PageLines {
   page: number;

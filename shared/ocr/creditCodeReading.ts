@@ -1,7 +1,7 @@
-import { validateCreditCode } from '../validation/creditCode.js';
-import { toHalfWidth } from '../validation/halfWidth.js';
+import { validateCreditCode } from '../domain/validation/creditCode.js';
+import { toHalfWidth } from '../domain/validation/halfWidth.js';
+import type { CreditCodeReading } from '../extraction/ocrResult.js';
 import type { PageLines } from './consentReading.js';
-import type { CreditCodeReading } from './ocrResult.js';
 
 const label = /统一社会信用代码|信用代码|社会信用/;
 const candidate = /[0-9A-Z]{18}/g;

@@ -1,14 +1,14 @@
+import { type Finding, finding } from '../domain/findings/finding.js';
 import { analyseDocument, type ReadDocument } from '../extraction/analyseDocument.js';
 import type { DetectedType, ExtractedDocument, PageText } from '../extraction/document.js';
 import type { DocumentAnalysis, EntryAnalyser } from '../extraction/extractionOptions.js';
-import { type Finding, finding } from '../findings/finding.js';
+import type { OcrPageResult, OcrResult } from '../extraction/ocrResult.js';
 import { consentGaps, type PageLines, readConsent } from './consentReading.js';
 import { readCreditCode } from './creditCodeReading.js';
 import { type ImageDecoder, sharedImageDecoder } from './imageDecoder.js';
 import { BundlePageCap, defaultOcrOptions, type OcrOptions } from './ocrBudget.js';
 import { correctTitle } from './ocrCorrection.js';
 import { ocrPage, type PageOcrContext, type PageSource, sealOnPdfPage } from './ocrPage.js';
-import type { OcrPageResult, OcrResult } from './ocrResult.js';
 import { type OcrEngine, sharedOcrEngine } from './recognise.js';
 import { type PdfPageRenderer, sharedPdfPageRenderer } from './renderPdfPage.js';
 

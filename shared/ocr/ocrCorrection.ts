@@ -1,8 +1,8 @@
-import { materialSignatures } from '../materials/materialCatalogue.js';
-import { creditCodeAlphabet, validateCreditCode } from '../validation/creditCode.js';
-import { parseDate } from '../validation/dates.js';
-import { validateIdNumber } from '../validation/idNumber.js';
-import type { OcrLine } from './ocrText.js';
+import { materialSignatures } from '../domain/campaign/materialCatalogue.js';
+import { creditCodeAlphabet, validateCreditCode } from '../domain/validation/creditCode.js';
+import { parseDate } from '../domain/validation/dates.js';
+import { validateIdNumber } from '../domain/validation/idNumber.js';
+import type { OcrLine } from '../extraction/ocrText.js';
 
 /**
  * Post-OCR correction, only where the text has a known shape that proves the correction right; free text is never

@@ -1,6 +1,6 @@
+import type { OcrPageResult, SealReading } from '../extraction/ocrResult.js';
 import { type ImageDecoder, sharedImageDecoder } from './imageDecoder.js';
 import { remainingMs } from './ocrBudget.js';
-import type { OcrPageResult, SealReading } from './ocrResult.js';
 import { decodePageImage, encodePng, type PageImage } from './pageImage.js';
 import type { OcrEngine } from './recognise.js';
 import type { PdfPageRenderer } from './renderPdfPage.js';

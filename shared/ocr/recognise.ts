@@ -1,7 +1,7 @@
+import { type OcrLine, type OcrPageText, weightedConfidence } from '../extraction/ocrText.js';
 import { removeCjkSpacing } from '../extraction/pdfTextRepair.js';
 import { BudgetedWorker } from './budgetedWorker.js';
 import { correctOcrLine } from './ocrCorrection.js';
-import { type OcrLine, type OcrPageText, weightedConfidence } from './ocrText.js';
 import { localLangPath, type OcrLanguage, type TrainedDataVariant } from './trainedData.js';
 
 export interface OcrEngineOptions {

@@ -1,5 +1,5 @@
-import type { Track } from '../campaign/track.js';
-import type { Stage } from '../workflow/stage.js';
+import type { Stage } from '../domain/track/stage.js';
+import type { Track } from '../domain/track/track.js';
 import { writeIdempotent } from './idempotentWrite.js';
 import { applicationPk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi2skCampaignPrefix, metaSk, taskSk } from './keys.js';
 import type { RecordsTable } from './recordsTable.js';

@@ -1,4 +1,4 @@
-import type { Evidence } from '../history/historyEvent.js';
+import type { Evidence } from '../domain/history/historyEvent.js';
 import { type WriteOutcome, writeIdempotent } from './idempotentWrite.js';
 import {
   applicationPk,

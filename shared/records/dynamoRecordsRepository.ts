@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { HistoryAnchor } from '../history/historyAnchor.js';
+import type { HistoryAnchor } from '../domain/history/historyAnchor.js';
 import { applicationRecords } from './applicationRecords.js';
 import { bundleRecords } from './bundleRecords.js';
 import { campaignRecords } from './campaignRecords.js';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Stage } from '../workflow/stage.js';
+import type { Stage } from '../domain/track/stage.js';
 import { writeIdempotent } from './idempotentWrite.js';
 import {
   campaignPk,

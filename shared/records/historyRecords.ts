@@ -1,4 +1,4 @@
-import type { HistoryEvent } from '../history/historyEvent.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
 import { writeIdempotent } from './idempotentWrite.js';
 import { applicationPk, eventSk, eventSkPrefix, idempotencySk } from './keys.js';
 import type { RecordsTable } from './recordsTable.js';

@@ -1,5 +1,5 @@
-import type { Track } from '../campaign/track.js';
-import type { Stage } from '../workflow/stage.js';
+import type { Stage } from '../domain/track/stage.js';
+import type { Track } from '../domain/track/track.js';
 
 /**
  * Every key of the single records table (see KEYS.md). One function per item kind, so no other file spells a key.

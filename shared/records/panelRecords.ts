@@ -1,4 +1,4 @@
-import type { Stage } from '../workflow/stage.js';
+import type { Stage } from '../domain/track/stage.js';
 import { type WriteCommand, type WriteOutcome, writeIdempotent } from './idempotentWrite.js';
 import { applicationPk, panelSk } from './keys.js';
 import type { RecordsTable } from './recordsTable.js';

@@ -1,4 +1,4 @@
-import type { Stage } from '../workflow/stage.js';
+import type { Stage } from '../domain/track/stage.js';
 import { type WriteCommand, writeIdempotent } from './idempotentWrite.js';
 import { applicationPk, objectionSk, objectionSkPrefix, windowSk } from './keys.js';
 import type { RecordsTable } from './recordsTable.js';

@@ -1,4 +1,4 @@
-import type { HistoryAnchor } from '../history/historyAnchor.js';
+import type { HistoryAnchor } from '../domain/history/historyAnchor.js';
 import type { ApplicationRecords } from './applicationRecords.js';
 import type { BundleRecords } from './bundleRecords.js';
 import type { CampaignRecords } from './campaignRecords.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Track } from '../campaign/track.js';
+import { Finding, SourceRef } from '../domain/findings/finding.js';
+import { MaterialType } from '../domain/materials/materialType.js';
+import { Track } from '../domain/track/track.js';
 import { DetectedType } from '../extraction/document.js';
-import { Finding, SourceRef } from '../findings/finding.js';
-import { MaterialType } from '../materials/materialType.js';
 
 export const reportFormat = 'jqa-completeness-report/1';
 

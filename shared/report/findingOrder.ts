@@ -1,4 +1,4 @@
-import type { Finding } from '../findings/finding.js';
+import type { Finding } from '../domain/findings/finding.js';
 
 const severityRank = { blocking: 0, review: 1, info: 2 } as const;
 const cmp = (a: string | undefined, b: string | undefined) =>

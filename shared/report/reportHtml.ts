@@ -1,6 +1,6 @@
-import type { Finding } from '../findings/finding.js';
-import { maskText } from '../history/maskPersonalData.js';
-import { maskIdNumber } from '../validation/idNumber.js';
+import { maskText } from '../domain/access/maskPersonalData.js';
+import type { Finding } from '../domain/findings/finding.js';
+import { maskIdNumber } from '../domain/validation/idNumber.js';
 import type { ChecklistItem, CompletenessReport, ReportApplication, ReportFile } from './completenessReport.js';
 import { checklistLabels, findingTitles, requirementLabels, severityLabels, statusLabels } from './reportLabels.js';
 

@@ -1,5 +1,5 @@
-import { isPersonalField, maskText, maskWholeValue, seesPersonalData } from '../history/maskPersonalData.js';
-import type { Role } from '../records/role.js';
+import { isPersonalField, maskText, maskWholeValue, seesPersonalData } from '../domain/access/maskPersonalData.js';
+import type { Role } from '../domain/access/role.js';
 import { CompletenessReport } from './completenessReport.js';
 
 /** Who the report JSON goes to: personal data is masked by the same rules as the history exports. */

@@ -1,5 +1,5 @@
-import type { Severity } from '../findings/finding.js';
-import type { FindingCode } from '../findings/findingCode.js';
+import type { Severity } from '../domain/findings/finding.js';
+import type { FindingCode } from '../domain/findings/findingCode.js';
 import type { ChecklistStatus, CompletenessStatus } from './completenessReport.js';
 
 /** Chinese labels of the report for people (HTML and terminal). */

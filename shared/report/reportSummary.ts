@@ -1,5 +1,5 @@
-import type { Finding } from '../findings/finding.js';
-import { maskText } from '../history/maskPersonalData.js';
+import { maskText } from '../domain/access/maskPersonalData.js';
+import type { Finding } from '../domain/findings/finding.js';
 import type { CompletenessReport } from './completenessReport.js';
 import { findingTitles, severityLabels, statusLabels } from './reportLabels.js';
 

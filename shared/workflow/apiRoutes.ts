@@ -1,4 +1,4 @@
-import type { Role } from '../records/role.js';
+import type { Role } from '../domain/access/role.js';
 
 /**
  * The reviewer/auditor HTTP API: each route, the action it runs (or the read it serves) and the roles whose IAM

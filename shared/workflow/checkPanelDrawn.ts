@@ -1,4 +1,4 @@
-import { stageKind } from './stage.js';
+import { stageKind } from '../domain/track/stage.js';
 import { StageStepInput } from './stepInput.js';
 import { defineStep } from './workflowStep.js';
 

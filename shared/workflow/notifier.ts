@@ -1,4 +1,4 @@
-import type { Stage } from './stage.js';
+import type { Stage } from '../domain/track/stage.js';
 
 /** A human step that waited past its deadline: ids and dates only, never applicant data. */
 export interface HumanTaskOverdue {

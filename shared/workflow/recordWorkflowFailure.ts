@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { Stage } from '../domain/track/stage.js';
 import { appendDecided, loadApplicationState } from '../history/appendEvent.js';
-import { Stage } from './stage.js';
 import { transientRecords } from './transientRecords.js';
 import { workflowActor } from './workflowDependencies.js';
 import { defineStep } from './workflowStep.js';

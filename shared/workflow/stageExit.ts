@@ -1,5 +1,5 @@
-import type { HistoryEvent } from '../history/historyEvent.js';
-import { Stage } from './stage.js';
+import type { HistoryEvent } from '../domain/history/historyEvent.js';
+import { Stage } from '../domain/track/stage.js';
 
 /** How an application left a stage, as the Outcome choice of the state machine reads it. */
 export interface StageExit {

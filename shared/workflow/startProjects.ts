@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Track } from '../campaign/track.js';
+import { Track } from '../domain/track/track.js';
 import { projectExecutionName } from './executionName.js';
 import type { ExecutionStarter } from './executionStarter.js';
 

@@ -1,5 +1,5 @@
+import { stageKind } from '../domain/track/stage.js';
 import { appendDecided, loadApplicationState } from '../history/appendEvent.js';
-import { stageKind } from './stage.js';
 import { stageExit } from './stageExit.js';
 import { StageStepInput } from './stepInput.js';
 import { transientRecords } from './transientRecords.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Track } from '../campaign/track.js';
-import { Stage } from './stage.js';
+import { Stage } from '../domain/track/stage.js';
+import { Track } from '../domain/track/track.js';
 
 /** The input of a Project execution; `resumeAt` restarts it at a recorded stage. */
 export const ProjectExecutionInput = z.object({

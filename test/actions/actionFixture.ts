@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActionContext } from '../../shared/actions/actionContext.js';
 import { registerBundle } from '../../shared/actions/registerBundle.js';
-import type { Track } from '../../shared/campaign/track.js';
+import { nextStage, type Stage, stagePath } from '../../shared/domain/track/stage.js';
+import type { Track } from '../../shared/domain/track/track.js';
 import { appendEvent } from '../../shared/history/appendEvent.js';
 import { applicationPk } from '../../shared/records/keys.js';
-import { nextStage, type Stage, stagePath } from '../../shared/workflow/stage.js';
 import type { LocalRecords } from '../support/dynalite.js';
 
 export const system = { id: 'intake', role: 'system' } as const;

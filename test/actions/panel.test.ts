@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drawApplicationPanel } from '../../shared/actions/drawApplicationPanel.js';
 import { recordDecision } from '../../shared/actions/recordDecision.js';
 import { recordPanelScores } from '../../shared/actions/recordPanelScores.js';
-import { verifyDraw } from '../../shared/panel/verifyDraw.js';
+import { verifyDraw } from '../../shared/domain/panel/verifyDraw.js';
 import { type LocalRecords, startLocalRecords } from '../support/dynalite.js';
 import { applicationAt, contextOf, partition, reviewer, sha, unit } from './actionFixture.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ActionContext } from '../../shared/actions/actionContext.js';
 import { drawApplicationPanel } from '../../shared/actions/drawApplicationPanel.js';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
-import { verifyDraw } from '../../shared/panel/verifyDraw.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
+import { verifyDraw } from '../../shared/domain/panel/verifyDraw.js';
 import type { RecordsRepository } from '../../shared/records/recordsRepository.js';
 import { type LocalRecords, startLocalRecords } from '../support/dynalite.js';
 import { applicationAt, contextOf, reviewer } from './actionFixture.js';

@@ -1,12 +1,13 @@
 // OCR benchmark (`npx tsx test/bench/ocr.bench.ts`, or `npm run bench ocr`): milliseconds per A4 page (render the
 // image-only PDF page, detect and erase seals, recognise) at 200 and 300 dpi, character accuracy on clean and noisy
 // scans (targets ≥ 98 % and ≥ 90 %), and the red-seal detector's error rate on its fixtures.
+
+import { toHalfWidth } from '../../shared/domain/validation/halfWidth.js';
 import { ocrPage } from '../../shared/ocr/ocrPage.js';
 import { decodePageImage } from '../../shared/ocr/pageImage.js';
 import { OcrEngine } from '../../shared/ocr/recognise.js';
 import { PdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';
 import { detectSeals } from '../../shared/ocr/sealDetector.js';
-import { toHalfWidth } from '../../shared/validation/halfWidth.js';
 import {
   certificateScan,
   consentScan,

@@ -4,12 +4,12 @@ import { applicationWithFacts } from '../../shared/completeness/applicationData.
 import { bestFact, gatherApplicationFacts } from '../../shared/completeness/applicationFacts.js';
 import { checkBundle } from '../../shared/completeness/checkBundle.js';
 import type { DocumentGroup } from '../../shared/completeness/groupDocuments.js';
+import type { Finding } from '../../shared/domain/findings/finding.js';
+import type { MaterialType } from '../../shared/domain/materials/materialType.js';
 import { readApplicationRecords } from '../../shared/extraction/applicationRecords.js';
 import type { ExtractedDocument, Table } from '../../shared/extraction/document.js';
 import { readFormFields } from '../../shared/extraction/formFields.js';
 import type { FieldKey } from '../../shared/extraction/formLabels.js';
-import type { Finding } from '../../shared/findings/finding.js';
-import type { MaterialType } from '../../shared/materials/materialType.js';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
 import { creditCode, idNumber, wrongCheckIdNumber } from '../fixtures/bundles/identities.js';
 import { campaign, onTime } from './checkSpec.js';

@@ -1,8 +1,8 @@
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { checkBundle } from '../../shared/completeness/checkBundle.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
+import type { Finding } from '../../shared/domain/findings/finding.js';
 import type { ExtractedDocument } from '../../shared/extraction/document.js';
 import { extractFile } from '../../shared/extraction/extractFile.js';
-import type { Finding } from '../../shared/findings/finding.js';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
 import type { BundleSpec } from '../fixtures/bundles/exampleBundles.js';
 

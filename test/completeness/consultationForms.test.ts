@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Application } from '../../shared/application/application.js';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { checkConsultations } from '../../shared/completeness/consultationForms.js';
-import type { Department } from '../../shared/consultation/department.js';
+import type { Application } from '../../shared/domain/application/application.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
+import type { Department } from '../../shared/domain/consultation/department.js';
+import type { Finding } from '../../shared/domain/findings/finding.js';
 import { readConsultationRows } from '../../shared/extraction/consultationRows.js';
 import type { ExtractedDocument } from '../../shared/extraction/document.js';
 import { extractFile } from '../../shared/extraction/extractFile.js';
 import { ParserSandbox } from '../../shared/extraction/parserSandbox.js';
-import type { Finding } from '../../shared/findings/finding.js';
 import { buildDocx } from '../fixtures/chineseDocx.js';
 import { buildPdf } from '../fixtures/chinesePdf.js';
 import {

@@ -4,8 +4,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { checkBundlePathDetailed } from '../../shared/completeness/checkBundlePath.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
 import { closeDefaultSandbox } from '../../shared/extraction/extractionOptions.js';
 import { closeSharedOcrEngine } from '../../shared/ocr/recognise.js';
 import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';

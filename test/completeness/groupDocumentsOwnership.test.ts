@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Organisation } from '../../shared/application/organisation.js';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { recommendingBodyShape } from '../../shared/completeness/consentOwner.js';
 import { type BundleGrouping, groupDocuments } from '../../shared/completeness/groupDocuments.js';
+import { Organisation } from '../../shared/domain/application/organisation.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
 import type { ExtractedDocument } from '../../shared/extraction/document.js';
 import {
   consentLines,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Organisation } from '../../shared/application/organisation.js';
-import { StandardProject } from '../../shared/application/standardProject.js';
+import { Organisation } from '../../shared/domain/application/organisation.js';
+import { StandardProject } from '../../shared/domain/application/standardProject.js';
 import type { ApplicationRecords } from '../../shared/extraction/applicationRecords.js';
 import { classifyMaterial } from '../../shared/extraction/classifyMaterial.js';
 import type { ExtractedDocument } from '../../shared/extraction/document.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Organisation } from '../../shared/application/organisation.js';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { materialChecklist } from '../../shared/completeness/materialChecklist.js';
-import { applicantMaterials } from '../../shared/materials/materialCatalogue.js';
+import { Organisation } from '../../shared/domain/application/organisation.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
+import { applicantMaterials } from '../../shared/domain/campaign/materialCatalogue.js';
 import { modelDocument } from './groupingDocuments.js';
 
 const campaign = loadCampaign('2025');

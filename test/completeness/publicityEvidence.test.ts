@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { checkPublicityEvidence, publicityWindows } from '../../shared/completeness/publicityEvidence.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
+import type { MaterialType } from '../../shared/domain/materials/materialType.js';
 import type { ExtractedDocument } from '../../shared/extraction/document.js';
-import type { MaterialType } from '../../shared/materials/materialType.js';
 
 const campaign = loadCampaign('2025');
 

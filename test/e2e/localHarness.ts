@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommandIo, withRuntime } from '../../infra/cli/localCommand.js';
 import { localCommands } from '../../infra/cli/localCommands.js';
+import { type WalkOptions, walkApplication } from '../../infra/demo/scriptedWalk.js';
 import { localDefinitions } from '../../infra/local/localDefinitions.js';
 import type { LocalRuntime } from '../../infra/local/localRuntime.js';
-import { type WalkOptions, walkApplication } from '../../infra/local/scriptedWalk.js';
 import { registerBundle } from '../../shared/actions/registerBundle.js';
-import type { Track } from '../../shared/campaign/track.js';
+import type { Track } from '../../shared/domain/track/track.js';
 
 /** Synthesised once per machine (cached by source fingerprint), copied into each test's AWARD_HOME. */
 const sharedDefinitions = join(tmpdir(), 'award-test-definitions');

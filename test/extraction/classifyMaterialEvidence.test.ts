@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { MaterialType } from '../../shared/domain/materials/materialType.js';
 import { classifyMaterial } from '../../shared/extraction/classifyMaterial.js';
-import type { MaterialType } from '../../shared/materials/materialType.js';
 
 /** A Word flow (one page) or a PDF (a page per array), with optional Word tables. */
 const doc = (pages: string[][], tables: string[][][] = []) => ({

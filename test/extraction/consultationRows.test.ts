@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Department } from '../../shared/consultation/department.js';
+import type { Department } from '../../shared/domain/consultation/department.js';
 import { isAdverseOpinion, readConsultationRows } from '../../shared/extraction/consultationRows.js';
 import {
   type FormRow,

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SiApplication } from '../../shared/application/application.js';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
-import { siEligibility } from '../../shared/eligibility/siEligibility.js';
+import { SiApplication } from '../../shared/domain/application/application.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
+import { siEligibility } from '../../shared/domain/eligibility/siEligibility.js';
 import { readApplicationRecords } from '../../shared/extraction/applicationRecords.js';
 import type { Table, TableCell } from '../../shared/extraction/document.js';
 import { extractFile } from '../../shared/extraction/extractFile.js';

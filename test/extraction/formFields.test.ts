@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { recommendationPoints } from '../../shared/application/index.js';
+import { recommendationPoints } from '../../shared/domain/application/index.js';
+import { creditCodeCheckCharacter } from '../../shared/domain/validation/creditCode.js';
 import { extractFile } from '../../shared/extraction/extractFile.js';
 import { readFormFields } from '../../shared/extraction/formFields.js';
 import { ParserSandbox } from '../../shared/extraction/parserSandbox.js';
-import { creditCodeCheckCharacter } from '../../shared/validation/creditCode.js';
 import {
   buildQmIndFormPdf,
   buildQmOrgFormDocx,

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SourceRef } from '../../shared/domain/findings/finding.js';
+import { creditCodeCheckCharacter } from '../../shared/domain/validation/creditCode.js';
+import { idNumberCheckCharacter } from '../../shared/domain/validation/idNumber.js';
 import type { PageText, Table, TableCell } from '../../shared/extraction/document.js';
 import { extractFile } from '../../shared/extraction/extractFile.js';
 import { readFormFields } from '../../shared/extraction/formFields.js';
 import { type FieldKey, fieldLabels, fieldOfLabel } from '../../shared/extraction/formLabels.js';
 import { ParserSandbox } from '../../shared/extraction/parserSandbox.js';
-import type { SourceRef } from '../../shared/findings/finding.js';
-import { creditCodeCheckCharacter } from '../../shared/validation/creditCode.js';
-import { idNumberCheckCharacter } from '../../shared/validation/idNumber.js';
 import { buildDocx } from '../fixtures/chineseDocx.js';
 import { cjkFontPath } from '../fixtures/chinesePdf.js';
 

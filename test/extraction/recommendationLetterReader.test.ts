@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recommendationPoints } from '../../shared/application/recommendationLetter.js';
 import { checkRecommendationLetter } from '../../shared/completeness/recommendationLetterCheck.js';
+import { recommendationPoints } from '../../shared/domain/application/recommendationLetter.js';
 import type { ExtractedDocument } from '../../shared/extraction/document.js';
 import {
   readRecommendationLetter,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { maskText, seesPersonalData } from '../../shared/domain/access/maskPersonalData.js';
+import type { HistoryEvent } from '../../shared/domain/history/historyEvent.js';
 import { exportHistoryCsv, exportHistoryJson } from '../../shared/history/exportHistory.js';
 import { genesisHash, hashEvent } from '../../shared/history/hashEvent.js';
-import type { HistoryEvent } from '../../shared/history/historyEvent.js';
-import { maskText, seesPersonalData } from '../../shared/history/maskPersonalData.js';
 
 const idNumber = '22010219800101123X';
 const mobile = '13812345678';

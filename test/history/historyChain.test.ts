@@ -1,8 +1,8 @@
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NewEvent } from '../../shared/domain/history/historyEvent.js';
 import { appendDecided, appendEvent, rebuildProjection } from '../../shared/history/appendEvent.js';
 import { genesisHash, hashEvent } from '../../shared/history/hashEvent.js';
-import type { NewEvent } from '../../shared/history/historyEvent.js';
 import { verifyHistory } from '../../shared/history/verifyHistory.js';
 import { applicationPk, eventSk, metaSk } from '../../shared/records/keys.js';
 import { type LocalRecords, startLocalRecords } from '../support/dynalite.js';

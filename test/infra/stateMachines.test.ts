@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { stackName } from '../../infra/awardApp.js';
 import { AwardStack } from '../../infra/awardStack.js';
 import { definitionsFromTemplate } from '../../infra/localContract.js';
-import { stagePath } from '../../shared/workflow/stage.js';
+import { stagePath } from '../../shared/domain/track/stage.js';
 
 type Validator = (definition: unknown) => { isValid: boolean; errorsText: (sep?: string) => string };
 const aslValidator = createRequire(import.meta.url)('asl-validator') as Validator;

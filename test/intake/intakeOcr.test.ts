@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { checkBundlePath } from '../../shared/completeness/checkBundlePath.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
 import {
   intakeOcrOptions,
   OcrConfigurationError,

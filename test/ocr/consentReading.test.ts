@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { OcrLine } from '../../shared/extraction/ocrText.js';
 import { consentGaps, readChineseDate, readConsent } from '../../shared/ocr/consentReading.js';
 import { readCreditCode } from '../../shared/ocr/creditCodeReading.js';
-import type { OcrLine } from '../../shared/ocr/ocrText.js';
 import { jilinCreditCode } from '../fixtures/scans/scanPage.js';
 
 const line = (text: string, confidence = 95, minConfidence = 75): OcrLine => ({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { idNumberCheckCharacter } from '../../shared/domain/validation/idNumber.js';
 import { correctOcrLine, correctTitle, correctTitleLine } from '../../shared/ocr/ocrCorrection.js';
-import { idNumberCheckCharacter } from '../../shared/validation/idNumber.js';
 import { jilinCreditCode } from '../fixtures/scans/scanPage.js';
 
 const line = (text: string) => ({ text, confidence: 90, bbox: { x0: 0, y0: 0, x1: 0, y1: 0 }, lowConfidence: false });

@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryEvent } from '../../shared/history/historyEvent.js';
+import type { HistoryEvent } from '../../shared/domain/history/historyEvent.js';
 import { bundlePk, metaSk } from '../../shared/records/keys.js';
 import type {
   BundleRecord,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../shared/findings/finding.js';
+import type { Finding } from '../../shared/domain/findings/finding.js';
 import type { CompletenessReport } from '../../shared/report/completenessReport.js';
 import { parseReportJson } from '../../shared/report/reportJson.js';
 import type { ExampleName } from '../fixtures/bundles/exampleBundles.js';

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCampaign } from '../../shared/campaign/loadCampaign.js';
 import { checkBundlePath } from '../../shared/completeness/checkBundlePath.js';
+import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
 import { closeDefaultSandbox } from '../../shared/extraction/extractionOptions.js';
 import { closeSharedOcrEngine } from '../../shared/ocr/recognise.js';
 import { closeSharedPdfPageRenderer } from '../../shared/ocr/renderPdfPage.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStage, stagePath } from '../../shared/workflow/stage.js';
+import { nextStage, stagePath } from '../../shared/domain/track/stage.js';
 
 describe('stage paths (SPEC §5)', () => {
   it('QM_IND skips the on-site review that QM_ORG has', () => {

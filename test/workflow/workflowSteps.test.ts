@@ -3,7 +3,7 @@ import { recordConsultationOpinion } from '../../shared/actions/recordConsultati
 import { registerBundle } from '../../shared/actions/registerBundle.js';
 import { requireConsultations } from '../../shared/actions/requireConsultations.js';
 import type { TaskTokenPort } from '../../shared/actions/taskTokenPort.js';
-import { Department } from '../../shared/consultation/department.js';
+import { Department } from '../../shared/domain/consultation/department.js';
 import { advanceAutomaticStage } from '../../shared/workflow/advanceAutomaticStage.js';
 import { awaitHumanTask } from '../../shared/workflow/awaitHumanTask.js';
 import { checkPublicityWindow } from '../../shared/workflow/checkPublicityWindow.js';

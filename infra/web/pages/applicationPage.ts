@@ -1,10 +1,10 @@
 import { html } from 'hono/html';
 import type { ConsultationStatus } from '../../../shared/actions/consultationStatus.js';
-import { trackNames } from '../../../shared/campaign/track.js';
-import { departments } from '../../../shared/consultation/department.js';
+import { departments } from '../../../shared/domain/consultation/department.js';
+import { stages } from '../../../shared/domain/track/stage.js';
+import { trackNames } from '../../../shared/domain/track/track.js';
 import type { ApplicationMeta } from '../../../shared/records/recordsRepository.js';
 import type { ReportApplication } from '../../../shared/report/completenessReport.js';
-import { stages } from '../../../shared/workflow/stage.js';
 import { beijingTime } from '../beijingTime.js';
 import { opinionLabels, statusLabels } from '../consoleLabels.js';
 import { csrfField, type Frame, type Html, layout, tableWrap } from './layout.js';

@@ -1,7 +1,7 @@
 import { html } from 'hono/html';
-import { trackNames } from '../../../shared/campaign/track.js';
+import { stages } from '../../../shared/domain/track/stage.js';
+import { trackNames } from '../../../shared/domain/track/track.js';
 import type { ApplicationMeta } from '../../../shared/records/recordsRepository.js';
-import { stages } from '../../../shared/workflow/stage.js';
 import { beijingTime } from '../beijingTime.js';
 import { statusLabels } from '../consoleLabels.js';
 import { type Html, tableWrap } from './layout.js';

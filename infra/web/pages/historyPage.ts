@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
+import { stages } from '../../../shared/domain/track/stage.js';
 import type { HistoryExport } from '../../../shared/history/exportHistory.js';
-import { stages } from '../../../shared/workflow/stage.js';
 import { beijingTime } from '../beijingTime.js';
 import { roleLabels } from '../consoleLabels.js';
 import { type Frame, type Html, layout, tableWrap } from './layout.js';

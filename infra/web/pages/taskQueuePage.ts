@@ -1,6 +1,6 @@
 import { html } from 'hono/html';
-import { type Track, trackNames } from '../../../shared/campaign/track.js';
-import { type Stage, stages } from '../../../shared/workflow/stage.js';
+import { type Stage, stages } from '../../../shared/domain/track/stage.js';
+import { type Track, trackNames } from '../../../shared/domain/track/track.js';
 import { beijingTime } from '../beijingTime.js';
 import type { QueueEntry } from '../consoleBackend.js';
 import { awaitingLabels, statusLabels } from '../consoleLabels.js';
