@@ -1,6 +1,6 @@
-import type { StandardType } from '../application/standardProject.js';
 import { toHalfWidth } from './halfWidth.js';
 import { industryPrefixes, internationalPrefixes, internationalQualifiers } from './standardPrefixes.js';
+import type { StandardType } from './standardType.js';
 
 /** mandatory (GB, JB …), recommended (/T), guidance technical document (/Z). */
 export type StandardNature = 'mandatory' | 'recommended' | 'guidance';
