@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { ActionError } from '../../shared/actions/actionError.js';
 import { Role } from '../../shared/domain/access/role.js';
-import type { LocalRuntime, ProjectRun } from '../local/localRuntime.js';
+import { describeRun } from '../local/describeRun.js';
+import type { LocalRuntime } from '../local/localRuntime.js';
+import { RefusedError } from '../local/refusedError.js';
 import { type Checked, campaignYear, identifier, integerIn, isoInstant, score } from '../local/valueChecks.js';
 import { UsageError } from './cliIo.js';
 
@@ -33,13 +32,12 @@ export interface AwardCommand {
   run(args: string[], io: CommandIo): Promise<number>;
 }
 
+export { describeRun } from '../local/describeRun.js';
+export { storeEvidence } from '../local/evidence.js';
+/** A refused action or a missing thing: exit code 1, the message only. */
+export { RefusedError } from '../local/refusedError.js';
 /** Wrong arguments: exit code 2 with the usage line (the same class as `award check`'s). */
 export { UsageError };
-
-/** A refused action or a missing thing: exit code 1, the message only. */
-export class RefusedError extends Error {
-  override readonly name = 'RefusedError';
-}
 
 export const exitCodes = { ok: 0, refused: 1, usage: 2 } as const;
 
@@ -153,30 +151,6 @@ export async function requireApplication(runtime: LocalRuntime, applicationId: s
   const meta = await runtime.repo.getApplication(applicationId);
   if (!meta) throw new RefusedError(`no application ${applicationId}`);
   return meta;
-}
-
-/**
- * Keeps an evidence file in the object store (`<AWARD_HOME>/objects/evidence/<sha256>-<name>`) and returns the
- * history's evidence reference.
- */
-export function storeEvidence(runtime: LocalRuntime, file: string): { objectKey: string; sha256: string } {
-  if (!existsSync(file)) throw new RefusedError(`no evidence file ${file}`);
-  const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
-  const objectKey = `evidence/${sha256.slice(0, 16)}-${basename(file)}`;
-  mkdirSync(join(runtime.home.objects, 'evidence'), { recursive: true });
-  const target = join(runtime.home.objects, objectKey);
-  if (!existsSync(target)) copyFileSync(file, target);
-  return { objectKey, sha256 };
-}
-
-/** One line on where a run left the application. */
-export function describeRun(run: ProjectRun | undefined): string {
-  if (!run) return 'workflow already ended';
-  const o = run.outcome;
-  if (o.status === 'succeeded') return `workflow ended at ${run.stage}`;
-  if (o.status === 'failed') return `workflow FAILED at ${run.stage}: ${o.error}`;
-  const what = run.waitingFor?.awaiting ?? (o.reason === 'WindowStillOpen' ? 'publicity' : 'decision');
-  return `now at ${run.stage} (${run.status}), waiting for ${what}`;
 }
 
 /** Resumes the application's execution after a recorded decision and says where it is now. */

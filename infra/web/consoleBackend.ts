@@ -15,11 +15,12 @@ import { reportKeys } from '../../shared/objects/objectKeys.js';
 import type { ApplicationMeta, BundleRecord, TaskRecord } from '../../shared/records/recordsRepository.js';
 import type { ReportApplication } from '../../shared/report/completenessReport.js';
 import { parseReportJson } from '../../shared/report/reportJson.js';
-import { describeRun, storeEvidence } from '../cli/localCommand.js';
-import { nextAction } from '../cli/tasksCommand.js';
+import { describeRun } from '../local/describeRun.js';
 import type { SubmitResult } from '../local/directIntake.js';
+import { storeEvidence } from '../local/evidence.js';
 import { localObjectStore, submitBundle } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
+import { nextAction } from '../local/nextAction.js';
 import { humanTaskLimits } from '../projectDefinition.js';
 
 /** One line of the task queue: an application whose workflow has not ended, and who must act on it by when. */
