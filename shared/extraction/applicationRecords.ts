@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   type AdministrativeRank,
   Drafter,
@@ -9,7 +8,6 @@ import {
   parseAdministrativeRank,
   parseOwnershipType,
   parseStandardType,
-  RecommendationLetter,
   StandardProject,
   type StandardType,
   SummaryTableRow,
@@ -22,20 +20,12 @@ import { parseDate } from '../domain/validation/dates.js';
 import { validateIdNumber } from '../domain/validation/idNumber.js';
 import { parseStandardNumber } from '../domain/validation/standardNumber.js';
 import { parseYesNo, readChoice, readOneOf } from './checkboxChoice.js';
-import type { FieldValue, PageText, Table } from './document.js';
+import type { ApplicationRecords, FieldValue, PageText, Table } from './document.js';
 import { type FieldKey, knownOptions } from './formLabels.js';
 import { readRecommendationLetter } from './recommendationLetterReader.js';
 import { readTableRows } from './tableRows.js';
 
-/** The typed records read from one document, validated by the domain schemas of `shared/application`. */
-export const ApplicationRecords = z.object({
-  organisation: Organisation.optional(),
-  person: Person.optional(),
-  standardProject: StandardProject.optional(),
-  recommendationLetter: RecommendationLetter.optional(),
-  summaryRows: z.array(SummaryTableRow).optional(),
-});
-export type ApplicationRecords = z.infer<typeof ApplicationRecords>;
+export { ApplicationRecords } from './document.js';
 
 export interface RecordsResult {
   records: ApplicationRecords;

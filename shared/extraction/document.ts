@@ -1,7 +1,13 @@
 import { z } from 'zod';
+import {
+  Organisation,
+  Person,
+  RecommendationLetter,
+  StandardProject,
+  SummaryTableRow,
+} from '../domain/application/index.js';
 import { Finding, SourceRef } from '../domain/findings/finding.js';
 import { MaterialType } from '../domain/materials/materialType.js';
-import { ApplicationRecords } from './applicationRecords.js';
 import { OcrResult } from './ocrResult.js';
 
 /** What a file really is, from its bytes (magic numbers), whatever its name says. */
@@ -64,6 +70,16 @@ export const FieldValue = z.object({
   selected: z.array(z.string()).optional(),
 });
 export type FieldValue = z.infer<typeof FieldValue>;
+
+/** The typed records read from one document, validated by the domain schemas of `shared/domain/application`. */
+export const ApplicationRecords = z.object({
+  organisation: Organisation.optional(),
+  person: Person.optional(),
+  standardProject: StandardProject.optional(),
+  recommendationLetter: RecommendationLetter.optional(),
+  summaryRows: z.array(SummaryTableRow).optional(),
+});
+export type ApplicationRecords = z.infer<typeof ApplicationRecords>;
 
 export const ExtractedDocument = z.object({
   /**
