@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { bundleIdOf, type RegisterBundleResult, registerBundle } from '../../shared/actions/registerBundle.js';
-import { applicationOfGroup } from '../../shared/completeness/applicationData.js';
+import { applicationsToRegister } from '../../shared/completeness/applicationsToRegister.js';
 import { checkExtractedBundle } from '../../shared/completeness/checkExtractedBundle.js';
-import { groupDocuments } from '../../shared/completeness/groupDocuments.js';
 import type { Actor } from '../../shared/domain/access/role.js';
 import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
 import { type BundleSource, extractBundle } from '../../shared/extraction/extractBundle.js';
@@ -119,12 +118,9 @@ export async function submitBundleDirect(runtime: LocalRuntime, request: SubmitR
     mkdirSync(join(reportPath, '..'), { recursive: true });
     const json = reportJson(report);
     writeFileSync(reportPath, json);
-    const grouping = groupDocuments(checked.documents, campaign, report.recommendingUnit.name);
+    // The data AWS registers: the check's own grouping, the 征求意见表's 类别 completing the forms.
     const typed = new Map(
-      grouping.groups.map((g) => [
-        g.id,
-        applicationOfGroup(g, report.recommendingUnit.name, grouping.recommendingUnit),
-      ]),
+      applicationsToRegister(report, checked.grouping, campaign).map((r) => [r.reportId, r.application]),
     );
     if (report.applications.length === 0) {
       writeFileSync(reportPath.replace(/\.json$/, '.html'), reportHtml(report));

@@ -3,7 +3,7 @@ import { consultationRequiredEventType } from '../../shared/actions/consultation
 import { requireConsultations } from '../../shared/actions/requireConsultations.js';
 import { Application } from '../../shared/domain/application/application.js';
 import { loadCampaign } from '../../shared/domain/campaign/loadCampaign.js';
-import { requiredConsultations } from '../../shared/domain/campaign/requiredDepartments.js';
+import { matrixDepartments } from '../../shared/domain/campaign/requiredDepartments.js';
 import { registeredEventType } from '../../shared/history/projectApplication.js';
 import { workflowActor } from '../../shared/workflow/workflowDependencies.js';
 
@@ -30,16 +30,16 @@ export async function requireMatrixConsultations(
   const app = Application.safeParse(registered?.data.applicant);
   if (!registered || !app.success) return { recorded: false, departments: [], undetermined: ['applicant'] };
   const campaign = loadCampaign(String(registered.data.campaign));
-  const required = requiredConsultations(app.data, campaign);
-  const departments = [...new Set(required.flatMap((r) => r.departments))].sort();
-  const undetermined = [...new Set(required.flatMap((r) => r.undetermined))].sort();
+  const { departments, undetermined } = matrixDepartments(app.data, campaign);
   if (departments.length === 0) return { recorded: false, departments, undetermined };
   await requireConsultations(ctx, {
     actor: workflowActor,
-    idempotencyKey: 'consultation-matrix',
+    idempotencyKey: 'consultations:matrix',
     applicationId,
     departments,
-    reason: 'consultation matrix of the campaign (SPEC §6)',
+    reason: undetermined.length
+      ? `consultation matrix; undetermined: ${undetermined.join(', ')}`
+      : 'consultation matrix',
   });
   return { recorded: true, departments, undetermined };
 }

@@ -30,7 +30,7 @@ import { checkConsultations } from './consultationForms.js';
 import { checkCrossDocument } from './crossDocumentConsistency.js';
 import { checkDeclassificationConsent } from './declassificationConsent.js';
 import { byPreference } from './documentQuality.js';
-import { type DocumentGroup, groupDocuments } from './groupDocuments.js';
+import { type BundleGrouping, type DocumentGroup, groupDocuments } from './groupDocuments.js';
 import { carriesMaterial, materialChecklist } from './materialChecklist.js';
 import { reportFileOcr } from './ocrFacts.js';
 import { checkPublicityEvidence } from './publicityEvidence.js';
@@ -207,6 +207,11 @@ function normaliseReceivedAt(receivedAt: string | Date | undefined): string | un
  * Pure and deterministic: the same documents, campaign, received time and unit give the same report.
  */
 export function checkBundle(input: CheckBundleInput): CompletenessReport {
+  return checkGroupedBundle(input).report;
+}
+
+/** `checkBundle`, with the grouping the report rests on: registration reads the applications from it, never regroups. */
+export function checkGroupedBundle(input: CheckBundleInput): { report: CompletenessReport; grouping: BundleGrouping } {
   const { campaign } = input;
   const receivedAt = normaliseReceivedAt(input.receivedAt);
   const documents = [...input.documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -304,7 +309,7 @@ export function checkBundle(input: CheckBundleInput): CompletenessReport {
   const unitStatus = bySeverityBlocking(unitFindings) ? 'incomplete' : 'complete';
   const all = [...applications.flatMap((a) => a.findings), ...unitFindings, ...bundleFindings];
   const complete = applications.filter((a) => a.status === 'complete').length;
-  return {
+  const report: CompletenessReport = {
     format: reportFormat,
     bundleId: bundleIdOf(documents),
     campaign: campaign.year,
@@ -337,4 +342,5 @@ export function checkBundle(input: CheckBundleInput): CompletenessReport {
     unassignedFiles: grouping.unassigned.map((d) => d.path),
     findings: bundleFindings,
   };
+  return { report, grouping };
 }

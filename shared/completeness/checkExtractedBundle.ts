@@ -1,6 +1,7 @@
 import type { ExtractedDocument } from '../extraction/document.js';
 import type { CompletenessReport } from '../report/completenessReport.js';
-import { type CheckBundleInput, checkBundle } from './checkBundle.js';
+import { type CheckBundleInput, checkGroupedBundle } from './checkBundle.js';
+import type { BundleGrouping } from './groupDocuments.js';
 
 /** The extracted documents as the extraction pass left them: OCR'd pages, OCR sections and all. */
 export type CheckExtractedBundleInput = CheckBundleInput;
@@ -9,6 +10,8 @@ export interface CheckedBundle {
   report: CompletenessReport;
   /** The documents as checked (scans with their OCR text and OCR sections when the extraction OCR'd them). */
   documents: ExtractedDocument[];
+  /** The grouping the report rests on (its documents are those above). */
+  grouping: BundleGrouping;
 }
 
 /**
@@ -18,5 +21,5 @@ export interface CheckedBundle {
  */
 export function checkExtractedBundle(input: CheckExtractedBundleInput): CheckedBundle {
   const documents = [...input.documents];
-  return { report: checkBundle({ ...input, documents }), documents };
+  return { ...checkGroupedBundle({ ...input, documents }), documents };
 }

@@ -1,19 +1,15 @@
 import { z } from 'zod';
-import { applicationOfGroup } from '../completeness/applicationData.js';
-import { checkExtractedBundle } from '../completeness/checkExtractedBundle.js';
-import { withConsultationCategories } from '../completeness/consultationForms.js';
-import { groupDocuments } from '../completeness/groupDocuments.js';
+import { applicationsToRegister } from '../completeness/applicationsToRegister.js';
+import { type CheckedBundle, checkExtractedBundle } from '../completeness/checkExtractedBundle.js';
 import type { Application } from '../domain/application/application.js';
+import type { CampaignConfig } from '../domain/campaign/campaignConfig.js';
 import { loadCampaign } from '../domain/campaign/loadCampaign.js';
-import { requiredConsultations } from '../domain/campaign/requiredDepartments.js';
-import { Department } from '../domain/consultation/department.js';
 import { finding } from '../domain/findings/finding.js';
 import { ExtractedDocument } from '../extraction/document.js';
 import { unreadDocument } from '../extraction/extractFile.js';
 import { derivedKey, objectPrefixes, reportKeys } from '../objects/objectKeys.js';
 import type { ObjectStore } from '../objects/objectStore.js';
 import { putIfChanged } from '../objects/putIfChanged.js';
-import type { CompletenessReport } from '../report/completenessReport.js';
 import { reportJson } from '../report/reportJson.js';
 import { readEntryList } from './entryList.js';
 import {
@@ -82,31 +78,24 @@ export async function bundleDocuments(
   return documents;
 }
 
-/** Per application of the report: the consultation matrix's departments, from the data its forms gave. */
+/** Per application of the report: its registration data and the consultation matrix's departments. */
 function applicationsOf(
-  report: CompletenessReport,
-  documents: readonly ExtractedDocument[],
-  campaign: ReturnType<typeof loadCampaign>,
+  checked: CheckedBundle,
+  campaign: CampaignConfig,
 ): { applications: VerifiedApplication[]; data: ApplicationData[] } {
-  const unit = report.recommendingUnit.name;
-  const grouping = groupDocuments(documents, campaign, unit);
-  const groups = new Map(grouping.groups.map((g) => [g.id, g]));
+  const { report } = checked;
+  const registering = new Map(applicationsToRegister(report, checked.grouping, campaign).map((r) => [r.reportId, r]));
   const data: ApplicationData[] = [];
   const applications = report.applications.map((a) => {
-    const group = groups.get(a.id);
-    const read = group ? applicationOfGroup(group, unit, grouping.recommendingUnit) : undefined;
-    // The 征求意见表's 类别 completes the matrix's inputs, here and in the data registered for the 征求意见 stage.
-    const app = read && group ? withConsultationCategories(read, group.documents) : read;
-    data.push({ reportId: a.id, ...(app ? { application: app } : {}) });
-    const required = app ? requiredConsultations(app, campaign) : [];
-    const found = new Set(required.flatMap((r) => r.departments));
+    const r = registering.get(a.id);
+    data.push({ reportId: a.id, ...(r?.application ? { application: r.application } : {}) });
     return {
       reportId: a.id,
       track: a.track,
       status: a.status,
       name: a.applicant.name ?? a.id,
-      departments: Department.options.filter((d) => found.has(d)),
-      undetermined: app ? [...new Set(required.flatMap((r) => r.undetermined))].sort() : ['application data'],
+      departments: r?.departments ?? [],
+      undetermined: r?.undetermined ?? ['application data'],
       blocking: a.findings.filter((f) => f.severity === 'blocking').length,
     };
   });
@@ -131,12 +120,11 @@ export const verifyBundle = defineIntakeStep({
       receivedAt: bundle.receivedAt,
       ...(bundle.unit.name ? { recommendingUnit: bundle.unit.name } : {}),
     });
-    // The documents as checked: scans carry their OCR text.
-    const { report, documents } = checked;
+    const { report } = checked;
     const stored = await putIfChanged(deps.objects, reportKeys(bundle.bundleId).json, reportJson(report), {
       contentType: 'application/json; charset=utf-8',
     });
-    const { applications, data } = applicationsOf(report, documents, campaign);
+    const { applications, data } = applicationsOf(checked, campaign);
     const applicationsKey = `${objectPrefixes.derived}${bundle.bundleId}/applications.json`;
     await putIfChanged(deps.objects, applicationsKey, JSON.stringify(data), { contentType: 'application/json' });
     return {

@@ -124,6 +124,23 @@ export function requiredConsultations(
   }
 }
 
+/**
+ * The departments the campaign's matrix requires for an application, over all its subjects, in the order of
+ * `Department`, and the inputs it lacked to decide. The one builder both runtimes use: the intake's Verify on AWS,
+ * the direct intake and the 征求意见 wait locally.
+ */
+export function matrixDepartments(
+  app: Application,
+  campaign: CampaignConfig,
+): { departments: Department[]; undetermined: string[] } {
+  const required = requiredConsultations(app, campaign);
+  const found = new Set(required.flatMap((r) => r.departments));
+  return {
+    departments: Department.options.filter((d) => found.has(d)),
+    undetermined: [...new Set(required.flatMap((r) => r.undetermined))].sort(),
+  };
+}
+
 /** Required opinions not yet recorded, as (subjectKey, department) pairs. */
 export function missingConsultations(
   required: readonly ConsultationRequirement[],

@@ -3,11 +3,12 @@ import { Application } from '../../../shared/domain/application/application.js';
 import { loadCampaign } from '../../../shared/domain/campaign/loadCampaign.js';
 import {
   type ConsultationSubject,
+  matrixDepartments,
   missingConsultations,
   requiredConsultations,
   requiredDepartments,
 } from '../../../shared/domain/campaign/requiredDepartments.js';
-import type { Department } from '../../../shared/domain/consultation/department.js';
+import { Department } from '../../../shared/domain/consultation/department.js';
 
 const matrix = loadCampaign('2025').consultation;
 const campaign = loadCampaign('2025');
@@ -111,6 +112,25 @@ describe('consultation matrix (SPEC §6, notice §四)', () => {
     ]);
     expect(required[1]?.departments).toEqual(['PUBLIC_SECURITY', 'SOCIAL_WORK', 'CIVIL_AFFAIRS']);
     expect(required[2]?.departments).toEqual(['PUBLIC_SECURITY', 'ORGANISATION_PERSONNEL', 'AUDIT']);
+  });
+
+  it('builds one list for an application: the departments of all its subjects once, in Department order, and what it lacked', () => {
+    const app = Application.parse({
+      track: 'SI',
+      project: {
+        applicant: { name: '某公司', ownershipType: 'STATE_OWNED' },
+        drafters: [
+          { name: '张三', isHead: true },
+          { name: '李四', unitOwnershipType: 'NON_PUBLIC' },
+        ],
+      },
+    });
+    const { departments, undetermined } = matrixDepartments(app, campaign);
+    const all = new Set(requiredConsultations(app, campaign).flatMap((r) => r.departments));
+    expect(departments).toEqual(Department.options.filter((d) => all.has(d)));
+    expect(new Set(departments).size).toBe(departments.length);
+    expect(departments).toEqual(expect.arrayContaining(['PUBLIC_SECURITY', 'AUDIT', 'TAXATION']));
+    expect(undetermined).toEqual(['ownershipType']);
   });
 
   it('treats a QM_IND legal representative as the head and lists what is still missing', () => {
