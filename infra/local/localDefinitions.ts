@@ -6,7 +6,7 @@ import { type LocalDefinitions, synthesisedDefinitions } from '../localContract.
 
 /** What the synthesised definitions depend on: the CDK app, the stage model, the handler entries present. */
 const sources = ['infra', 'shared/domain/track', 'shared/workflow/workflowErrors.ts', 'functions/workflow'];
-const skipped = new Set(['infra/local', 'infra/cli']);
+const skipped = new Set(['infra/local', 'infra/cli', 'infra/demo']);
 
 function files(path: string): string[] {
   const full = join(repoRoot, path);
