@@ -101,15 +101,8 @@ const trackKeys: Record<Track, readonly FactKey[]> = {
   ],
 };
 
-const individualFacts: readonly FactKey[] = [
-  'personName',
-  'idNumber',
-  'employer',
-  'creditCode',
-  'qualityWorkStartDate',
-  'jilinQualityWorkStartDate',
-  'ownershipType',
-];
+/** What a person's other documents (主要成绩, the employer's opinion) state: the individual's facts. */
+const individualFacts = trackKeys.QM_IND;
 const standardOnly: readonly FactKey[] = ['standardNumber', 'standardName'];
 
 /**

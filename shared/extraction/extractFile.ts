@@ -152,21 +152,16 @@ const CJK_BREAK = /(?<=[\p{Script=Han}A-Za-z0-9])\n(?=\p{Script=Han})/gu;
 /** A code or number wrapped by the cell's width: a short tail of letters and digits alone on the next line (`…201\n9`). */
 const CODE_BREAK = /(?<=[0-9A-Za-z０-９Ａ-Ｚａ-ｚ])\n(?=[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]{1,8}(?:\n|$))/gu;
 
-const LETTER_SPACED = /^(?:\p{Script=Han} ){2,}\p{Script=Han}$/u;
-const DIGIT_CJK_SPACE = /(?<=[0-9A-Za-z]) +(?=\p{Script=Han})|(?<=\p{Script=Han}) +(?=[0-9A-Za-z])/gu;
-
-/** A cell's own spaces stay (`质量追溯体系 要求`); those a PDF puts around digits (`2021 年 11 月`) or between the letters of a spaced label (`姓 名`) go. */
-function cellSpacing(line: string): string {
-  return LETTER_SPACED.test(line) ? line.replace(/ /g, '') : line.replace(DIGIT_CJK_SPACE, '');
-}
-
-/** A ruled cell's text: width wraps of names and codes joined, the cell's own paragraphs kept, PDF spacing removed. */
+/**
+ * A ruled cell's text: width wraps of names and codes joined, the cell's own paragraphs kept, PDF spacing removed as
+ * on the page's lines (a title's own space, 质量追溯体系 要求, stays).
+ */
 export function ruledCellText(text: string): string {
   return text
     .replace(CJK_BREAK, '')
     .replace(CODE_BREAK, '')
     .split('\n')
-    .map((line) => cellSpacing(line.replace(/[ \t]+/g, ' ').trim()))
+    .map((line) => removeCjkSpacing(line.replace(/[ \t]+/g, ' ').trim()))
     .join('\n');
 }
 
