@@ -5,6 +5,7 @@ const layers = [
   {
     layer: 'domain',
     folders: [
+      'shared/domain/export',
       'shared/domain/validation',
       'shared/domain/calendar',
       'shared/domain/findings',

@@ -1,6 +1,7 @@
 import canonicalize from 'canonicalize';
 import { maskPersonalData, seesPersonalData } from '../domain/access/maskPersonalData.js';
 import type { Role } from '../domain/access/role.js';
+import { csvTable } from '../domain/export/csvTable.js';
 import type { AnchoredHead } from '../domain/history/historyAnchor.js';
 import type { HistoryEvent } from '../domain/history/historyEvent.js';
 import { type ExpectedHead, type HistoryVerdict, verifyHistory } from './verifyHistory.js';
@@ -56,12 +57,6 @@ export const historyCsvColumns = [
   'hash',
 ] as const;
 
-function csvCell(value: string): string {
-  // A leading = + - @ would make a spreadsheet evaluate the cell; quote it as text.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
 /** RFC 4180 CSV (CRLF, UTF-8 with BOM for spreadsheet programs), one row per event, personal data masked by role. */
 export function exportHistoryCsv(
   events: readonly HistoryEvent[],
@@ -83,7 +78,7 @@ export function exportHistoryCsv(
       prevHash: e.prevHash,
       hash: e.hash,
     };
-    return historyCsvColumns.map((c) => csvCell(cells[c])).join(',');
+    return historyCsvColumns.map((c) => cells[c]);
   });
-  return `\uFEFF${[historyCsvColumns.join(','), ...rows].join('\r\n')}\r\n`;
+  return csvTable(historyCsvColumns, rows);
 }

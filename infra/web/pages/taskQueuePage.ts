@@ -1,16 +1,11 @@
 import { html } from 'hono/html';
-import { type Stage, stages } from '../../../shared/domain/track/stage.js';
-import { type Track, trackNames } from '../../../shared/domain/track/track.js';
+import { stages } from '../../../shared/domain/track/stage.js';
+import { trackNames } from '../../../shared/domain/track/track.js';
 import { beijingTime } from '../beijingTime.js';
 import type { QueueEntry } from '../consoleBackend.js';
 import { awaitingLabels, statusLabels } from '../consoleLabels.js';
+import { type QueueFilter, shownQueue } from '../queueView.js';
 import { type Frame, type Html, layout, tableWrap } from './layout.js';
-
-export interface QueueFilter {
-  track?: Track;
-  unit?: string;
-  stage?: Stage;
-}
 
 const whoLabels: Record<string, string> = {
   reviewer: '评选表彰办公室',
@@ -32,19 +27,8 @@ export function taskQueuePage(
   filter: QueueFilter,
   units: string[],
 ): Html {
-  const shown = entries
-    .filter(
-      (e) =>
-        (!filter.track || e.meta.track === filter.track) &&
-        (!filter.unit || e.meta.unitId === filter.unit) &&
-        (!filter.stage || e.meta.stage === filter.stage),
-    )
-    .sort(
-      (a, b) =>
-        Number(b.overdue) - Number(a.overdue) ||
-        (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
-        a.meta.applicationId.localeCompare(b.meta.applicationId),
-    );
+  const shown = shownQueue(entries, filter);
+  const query = new URLSearchParams(Object.entries(filter)).toString();
   return layout(
     frame,
     html`<form class="filters" method="get" action="/queue">
@@ -63,6 +47,7 @@ ${select(
 )}
 <button type="submit" class="primary">筛选</button>
 </form>
+<p class="exports">导出当前列表：<a href="/queue.csv${query ? `?${query}` : ''}" download>CSV</a> · <a href="/queue.xlsx${query ? `?${query}` : ''}" download>Excel</a></p>
 <p>共 ${shown.length} 项待办${shown.some((e) => e.overdue) ? html`，其中 <strong>${shown.filter((e) => e.overdue).length}</strong> 项已超期` : ''}。</p>
 ${
   shown.length === 0

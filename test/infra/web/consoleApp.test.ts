@@ -246,4 +246,41 @@ describe('web console routes', () => {
     expect(csv.res.headers.get('content-type')).toContain('text/csv');
     expect(csv.text.split('\r\n')[0]).toContain('seq');
   });
+
+  it('exports the application list as CSV and as an Excel workbook to reviewers and auditors, never to a unit', async () => {
+    const reviewer = await as('reviewer');
+    const csv = await reviewer.get('/applications.csv');
+    expect(csv.res.status).toBe(200);
+    expect(csv.res.headers.get('content-disposition')).toContain('applications.csv');
+    const [header, row] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe('申报编号,奖项类别,申报者,推荐单位,当前阶段,状态,等级,奖金（元）,更新时间（北京时间）');
+    expect(row?.split(',')[0]).toBe(applicationId);
+    expect(row).toContain('质量管理');
+
+    const auditor = await as('auditor');
+    const res = await app.request('/applications.xlsx', { headers: { cookie: auditor.cookie } });
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    const XLSX = await import('@e965/xlsx');
+    const book = XLSX.read(new Uint8Array(await res.arrayBuffer()), { type: 'array' });
+    const rows = XLSX.utils.sheet_to_json<string[]>(book.Sheets[book.SheetNames[0] as string] as never, { header: 1 });
+    expect(rows[0]?.[0]).toBe('申报编号');
+    expect(rows[1]?.[0]).toBe(applicationId);
+
+    const unit = await as('cc-unit');
+    expect((await unit.get('/applications.csv')).res.status).toBe(403);
+    expect((await unit.get('/queue.xlsx')).res.status).toBe(403);
+  });
+
+  it('exports the task queue with the page’s filter applied', async () => {
+    const reviewer = await as('reviewer');
+    const all = await reviewer.get('/queue.csv');
+    expect(all.text).toContain(applicationId);
+    const siOnly = await reviewer.get('/queue.csv?track=SI');
+    expect(
+      otherUnit.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(1);
+  });
 });
