@@ -19,10 +19,13 @@ export const RegisterBundleRequest = ActionEnvelope.omit({ idempotencyKey: true 
   unit: z.object({ id: z.string().min(1), name: z.string().min(1) }),
   receivedAt: z.iso.datetime({ offset: true }),
   evidence: z.array(Evidence).default([]),
-  /** The applications found in the bundle, in bundle order (the order fixes their ids). */
-  applications: z
-    .array(z.object({ track: Track, name: z.string().min(1), applicant: z.record(z.string(), z.unknown()).optional() }))
-    .min(1),
+  /**
+   * The applications found in the bundle, in bundle order (the order fixes their ids); none when nothing in it could
+   * be read as an application — the bundle is still recorded, so that its unit finds it and its report.
+   */
+  applications: z.array(
+    z.object({ track: Track, name: z.string().min(1), applicant: z.record(z.string(), z.unknown()).optional() }),
+  ),
 });
 export type RegisterBundleRequest = z.input<typeof RegisterBundleRequest>;
 

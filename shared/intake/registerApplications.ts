@@ -25,7 +25,6 @@ export const registerApplications = defineIntakeStep({
     const { verified } = input;
     if (verified.source.kind === 's3' && (verified.source.key !== input.key || verified.source.bucket !== input.bucket))
       throw new InvalidStepInput('intake.registerBundle: verified: belongs to another bundle');
-    if (verified.applications.length === 0) return { bundleId: verified.bundleId, created: false, applications: [] };
     const ctx = actionContextOf(deps);
     const data = new Map(
       (

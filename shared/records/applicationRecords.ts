@@ -1,7 +1,7 @@
 import type { Stage } from '../domain/track/stage.js';
 import type { Track } from '../domain/track/track.js';
 import { writeIdempotent } from './idempotentWrite.js';
-import { applicationPk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi2skCampaignPrefix, metaSk, taskSk } from './keys.js';
+import { applicationPk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi2skApplicationPrefix, metaSk, taskSk } from './keys.js';
 import type { RecordsTable } from './recordsTable.js';
 
 export type ApplicationStatus = 'ACTIVE' | 'PAUSED' | 'AWARDED' | 'NOT_AWARDED';
@@ -96,15 +96,18 @@ export function applicationRecords(table: RecordsTable): ApplicationRecords {
       });
     },
 
-    applicationsOfUnit: (unitId, campaign) =>
-      table.query<ApplicationMeta>({
+    // The unit's partition also holds its bundles: without a campaign, keep the applications only.
+    async applicationsOfUnit(unitId, campaign) {
+      const items = await table.query<ApplicationMeta>({
         IndexName: 'byRecommendingUnit',
         KeyConditionExpression: campaign ? 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)' : 'gsi2pk = :pk',
         ExpressionAttributeValues: {
           ':pk': gsi2pk(unitId),
-          ...(campaign ? { ':prefix': gsi2skCampaignPrefix(campaign) } : {}),
+          ...(campaign ? { ':prefix': gsi2skApplicationPrefix(campaign) } : {}),
         },
-      }),
+      });
+      return items.filter((item) => 'applicationId' in item && 'track' in item);
+    },
 
     async putTask(task) {
       await writeIdempotent(

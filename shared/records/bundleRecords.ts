@@ -6,6 +6,9 @@ import {
   bundleApplicationSkPrefix,
   bundlePk,
   documentSk,
+  gsi2pk,
+  gsi2skBundle,
+  gsi2skBundlePrefix,
   metaSk,
   reportSk,
   reportSkPrefix,
@@ -54,6 +57,8 @@ export interface BundleRecords {
    */
   putBundle(bundle: BundleRecord): Promise<WriteOutcome<BundleRecord>>;
   getBundle(bundleId: string): Promise<BundleRecord | undefined>;
+  /** The bundles a unit sent in a campaign, oldest first (also those that registered no application). */
+  bundlesOfUnit(unitId: string, campaign: string): Promise<BundleRecord[]>;
   /** Records that the bundle registered this application (written once). */
   linkBundleApplication(bundleId: string, applicationId: string): Promise<void>;
   bundleApplicationIds(bundleId: string): Promise<string[]>;
@@ -67,12 +72,24 @@ export interface BundleRecords {
 
 export function bundleRecords(table: RecordsTable): BundleRecords {
   return {
-    putBundle: (bundle) =>
-      writeIdempotent(table, { pk: bundlePk(bundle.bundleId), sk: metaSk }, bundle, {
-        idempotencyKey: bundle.bundleId,
-      }),
+    putBundle(bundle) {
+      const key = {
+        pk: bundlePk(bundle.bundleId),
+        sk: metaSk,
+        gsi2pk: gsi2pk(bundle.unitId),
+        gsi2sk: gsi2skBundle(bundle.campaign, bundle.receivedAt, bundle.bundleId),
+      };
+      return writeIdempotent(table, key, bundle, { idempotencyKey: bundle.bundleId });
+    },
 
     getBundle: (bundleId) => table.get<BundleRecord>({ pk: bundlePk(bundleId), sk: metaSk }),
+
+    bundlesOfUnit: (unitId, campaign) =>
+      table.query<BundleRecord>({
+        IndexName: 'byRecommendingUnit',
+        KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': gsi2pk(unitId), ':prefix': gsi2skBundlePrefix(campaign) },
+      }),
 
     async linkBundleApplication(bundleId, applicationId) {
       const key = { pk: bundlePk(bundleId), sk: bundleApplicationSk(applicationId) };

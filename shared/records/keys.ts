@@ -49,5 +49,10 @@ export const gsi1sk = (track: Track, status: string, stage: Stage, applicationId
 /** byRecommendingUnit: applications of a unit, per campaign. */
 export const gsi2pk = (unitId: string) => `UNIT#${unitId}`;
 export const gsi2skCampaignPrefix = (campaign: string) => `CAMPAIGN#${campaign}#`;
+export const gsi2skApplicationPrefix = (campaign: string) => `${gsi2skCampaignPrefix(campaign)}APP#`;
 export const gsi2sk = (campaign: string, applicationId: string) =>
-  `${gsi2skCampaignPrefix(campaign)}APP#${applicationId}`;
+  `${gsi2skApplicationPrefix(campaign)}${applicationId}`;
+/** byRecommendingUnit also lists a unit's bundles, by the time they were received (a bundle may hold no application). */
+export const gsi2skBundlePrefix = (campaign: string) => `${gsi2skCampaignPrefix(campaign)}BUNDLE#`;
+export const gsi2skBundle = (campaign: string, receivedAt: string, bundleId: string) =>
+  `${gsi2skBundlePrefix(campaign)}${receivedAt}#${bundleId}`;

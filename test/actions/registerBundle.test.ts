@@ -35,6 +35,23 @@ describe('registerBundle', () => {
     expect(await local.repository.listEvents(result.applicationIds[0] as string)).toHaveLength(1);
   });
 
+  it('lists the unit’s bundles, also one that registered no application, apart from its applications', async () => {
+    const { ctx } = contextOf(local);
+    const empty = await registerBundle(ctx, {
+      ...request,
+      source: { ...request.source, key: 'incoming/空.zip', versionId: 'v9' },
+      receivedAt: '2025-08-21T09:00:00+08:00',
+      applications: [],
+    });
+    const bundles = await local.repository.bundlesOfUnit('unit-cc', '2025');
+    expect(bundles.map((b) => b.bundleId)).toContain(empty.bundleId);
+    expect(bundles.find((b) => b.bundleId === empty.bundleId)?.applicationIds).toEqual([]);
+    expect(await local.repository.bundlesOfUnit('unit-cc', '2024')).toEqual([]);
+    const allCampaigns = await local.repository.applicationsOfUnit('unit-cc');
+    expect(allCampaigns.every((a) => typeof a.stage === 'string')).toBe(true);
+    expect(allCampaigns).toHaveLength(2);
+  });
+
   it('the same S3 object version registered twice (also concurrently) creates nothing new', async () => {
     const { ctx } = contextOf(local);
     const again = await Promise.all([registerBundle(ctx, request), registerBundle(ctx, request)]);
@@ -56,9 +73,11 @@ describe('registerBundle', () => {
     await expect(registerBundle(ctx, { ...request, actor: reviewer })).rejects.toMatchObject({
       code: 'FORBIDDEN_ROLE',
     });
-    await expect(registerBundle(ctx, { ...request, applications: [] })).rejects.toMatchObject({
+    await expect(
+      registerBundle(ctx, { ...request, applications: [{ track: 'QM_ORG', name: '' }] }),
+    ).rejects.toMatchObject({
       code: 'INVALID_INPUT',
-      field: 'applications',
+      field: 'applications.0.name',
     });
   });
 });
