@@ -22,6 +22,8 @@ export interface SubmitRequest {
   actor: Actor;
   /** Called as the bundle is read and checked (a TTY shows it). */
   progress?: (step: string) => void;
+  /** Called after each file is read: how many of how many (the console's progress). */
+  filesRead?: (done: number, total: number) => void;
 }
 
 export interface SubmittedApplication {

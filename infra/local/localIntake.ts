@@ -39,6 +39,7 @@ function intakeHandlers(
   deps: IntakeDependencies,
   starter: ExecutionStarter,
   notice: (line: string) => void,
+  filesRead: (done: number, total: number) => void = () => {},
 ): Record<string, LocalTaskHandler> {
   const step =
     (s: Parameters<typeof runIntakeStep>[0]): LocalTaskHandler =>
@@ -53,6 +54,7 @@ function intakeHandlers(
       const unpacked = (await unpack(input)) as { entries?: unknown[] };
       files = unpacked.entries?.length ?? 0;
       notice(`unpacked: ${files} files to extract`);
+      filesRead(0, files);
       return unpacked;
     },
     'intake.extractFile': async (input) => {
@@ -61,6 +63,7 @@ function intakeHandlers(
       } finally {
         extracted++;
         notice(`extracted ${extracted}/${files}`);
+        filesRead(extracted, files);
       }
     },
     'intake.verifyBundle': step(verifyBundle as never),
@@ -105,7 +108,7 @@ export async function submitBundle(runtime: LocalRuntime, request: SubmitRequest
     const overrides = localOverrides(
       definitions.intake,
       definitions.taskStates.intake,
-      intakeHandlers(deps, starter, (line) => progress(line)),
+      intakeHandlers(deps, starter, (line) => progress(line), request.filesRead),
     );
     progress('intake: unpack → extract each file → verify → register → store report');
     let outcome: Awaited<ReturnType<typeof runLocalExecution>>;

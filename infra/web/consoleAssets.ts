@@ -46,8 +46,9 @@ dl.facts dt { color: #444; } dl.facts dd { margin: 0; }
 `;
 
 /**
- * The console's only script: drag and drop onto the upload form, and the upload sent with XMLHttpRequest so its
- * progress shows in the bar. Without it the form still posts (and the server answers with a redirect).
+ * The console's only script: drag and drop onto the upload form, the upload sent with XMLHttpRequest so its
+ * progress shows in the bar, and the check's progress followed on the bundle's page. Without it the form still posts
+ * (and the server answers with a redirect) and the bundle's page offers a refresh link.
  */
 export const consoleJs = `
 'use strict';
@@ -82,15 +83,34 @@ document.addEventListener('DOMContentLoaded', function () {
     xhr.upload.addEventListener('progress', function (p) {
       if (p.lengthComputable) { bar.value = Math.round((p.loaded / p.total) * 100); show('正在上传：' + bar.value + '%'); }
     });
-    xhr.upload.addEventListener('load', function () { bar.value = 100; show('上传完成，正在检查材料，请稍候……'); });
+    xhr.upload.addEventListener('load', function () { bar.value = 100; show('上传完成。'); });
     xhr.addEventListener('load', function () {
       var body = {};
       try { body = JSON.parse(xhr.responseText); } catch (err) { body = {}; }
-      if (xhr.status === 200 && body.location) { show('检查完成，正在打开报告。'); window.location.assign(body.location); }
+      if (xhr.status === 200 && body.location) { show('上传完成，正在打开检查进度。'); window.location.assign(body.location); }
       else show(body.message || ('上传失败（' + xhr.status + '）'), true);
     });
     xhr.addEventListener('error', function () { show('网络中断，上传未完成，请重新上传。', true); });
     xhr.send(new FormData(form));
   });
+});
+// While a bundle is being checked its page asks for the progress, then reloads to show the report.
+document.addEventListener('DOMContentLoaded', function () {
+  var box = document.querySelector('[data-intake-status]');
+  if (!box) return;
+  var bar = box.querySelector('progress');
+  var text = box.querySelector('[data-progress-text]');
+  function poll() {
+    fetch(box.getAttribute('data-intake-status'), { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (s) {
+        if (!s) return setTimeout(poll, 3000);
+        if (s.state === 'done' || s.state === 'failed') return window.location.reload();
+        if (s.files) { bar.max = s.files; bar.value = s.filesRead; text.textContent = '正在读取文件：' + s.filesRead + ' / ' + s.files; }
+        setTimeout(poll, 1500);
+      })
+      .catch(function () { setTimeout(poll, 3000); });
+  }
+  setTimeout(poll, 1000);
 });
 `;

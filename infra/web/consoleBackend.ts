@@ -16,12 +16,12 @@ import type { ApplicationMeta, BundleRecord, TaskRecord } from '../../shared/rec
 import type { ReportApplication } from '../../shared/report/completenessReport.js';
 import { parseReportJson } from '../../shared/report/reportJson.js';
 import { describeRun } from '../local/describeRun.js';
-import type { SubmitResult } from '../local/directIntake.js';
 import { storeEvidence } from '../local/evidence.js';
-import { localObjectStore, submitBundle } from '../local/localIntake.js';
+import { localObjectStore } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
 import { nextAction } from '../local/nextAction.js';
 import { humanTaskLimits } from '../projectDefinition.js';
+import { type BundleIntakeBackend, localBundleIntake, safeFileName, type UploadedFile } from './bundleIntake.js';
 
 /** One line of the task queue: an application whose workflow has not ended, and who must act on it by when. */
 export interface QueueEntry {
@@ -36,17 +36,13 @@ export interface QueueEntry {
   started: boolean;
 }
 
-/** A file a person uploaded through the console. */
-export interface UploadedFile {
-  name: string;
-  bytes: Uint8Array;
-}
+export { safeFileName, type UploadedFile };
 
 /**
  * What the console reads and does, over the local runtime: the same records queries, intake and actions as the
  * `award` commands. Writes run one at a time (an intake or a decision resumes the workflow in this process).
  */
-export interface ConsoleBackend {
+export interface ConsoleBackend extends BundleIntakeBackend {
   now(): Date;
   applications(): Promise<ApplicationMeta[]>;
   applicationsOfUnit(unitId: string): Promise<ApplicationMeta[]>;
@@ -62,7 +58,6 @@ export interface ConsoleBackend {
   queue(): Promise<QueueEntry[]>;
   history(actor: Actor, applicationId: string, format: 'json'): Promise<HistoryExport>;
   historyCsv(actor: Actor, applicationId: string): Promise<string>;
-  submit(request: { unitId: string; actor: Actor; file: UploadedFile }): Promise<SubmitResult>;
   requireDepartments(request: { actor: Actor; applicationId: string; departments: Department[] }): Promise<string>;
   recordOpinion(request: {
     actor: Actor;
@@ -80,13 +75,6 @@ export interface ConsoleBackend {
     reasons: string;
     score?: number;
   }): Promise<string>;
-}
-
-/** A file name safe as the last part of an object key: letters, digits, CJK, . _ - kept, anything else `_`. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).at(-1) ?? '';
-  const cleaned = base.replace(/[^\p{L}\p{N}._-]/gu, '_').replace(/^[.]+/, '_');
-  return (cleaned || 'upload').slice(-120);
 }
 
 export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
@@ -179,18 +167,7 @@ export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
       const exported = await exportApplicationHistory(ctx(), { actor, applicationId, format: 'csv' });
       return String(exported.body);
     },
-    submit: ({ unitId, actor, file }) =>
-      serialised(() =>
-        withUpload(file, (path) =>
-          submitBundle(runtime, {
-            path,
-            unitId,
-            campaign: availableCampaigns().at(-1) ?? '2025',
-            // The registration is the intake's (system) act on behalf of the submitting unit, as in `award submit`.
-            actor: { id: `intake:${actor.id}`, role: 'system' },
-          }),
-        ),
-      ),
+    ...localBundleIntake(runtime, serialised),
     requireDepartments: ({ actor, applicationId, departments }) =>
       serialised(async () => {
         await requireConsultations(ctx(), {

@@ -1,11 +1,17 @@
 import { html } from 'hono/html';
 import type { ApplicationMeta, BundleRecord } from '../../../shared/records/recordsRepository.js';
 import { beijingTime } from '../beijingTime.js';
+import type { IntakeProgress } from '../intakeTracker.js';
 import { applicationTable } from './applicationRows.js';
 import { csrfField, type Frame, type Html, layout, tableWrap } from './layout.js';
 
 /** A recommending unit's page: upload a bundle (drag and drop, progress), its bundles and their applications. */
-export function unitHomePage(frame: Frame, bundles: readonly BundleRecord[], apps: readonly ApplicationMeta[]): Html {
+export function unitHomePage(
+  frame: Frame,
+  bundles: readonly BundleRecord[],
+  apps: readonly ApplicationMeta[],
+  checking: readonly IntakeProgress[] = [],
+): Html {
   const sorted = [...bundles].sort((a, b) => (a.receivedAt < b.receivedAt ? 1 : -1));
   return layout(
     frame,
@@ -22,6 +28,14 @@ ${csrfField(frame.csrfToken)}
 <button type="submit" class="primary">上传并检查</button>
 </form>
 <p>上传更正后的材料包即可替换原材料包；原材料包和检查记录仍完整保留。</p>
+${
+  checking.length === 0
+    ? ''
+    : html`<h2>正在检查的材料包</h2><ul>${checking.map(
+        (u) =>
+          html`<li><a href="/bundles/${u.bundleId}">${u.fileName}</a>（${beijingTime(u.uploadedAt)} 上传，${u.state === 'failed' ? '检查未完成' : '检查中'}）</li>`,
+      )}</ul>`
+}
 <h2>已提交的材料包</h2>
 ${
   sorted.length === 0

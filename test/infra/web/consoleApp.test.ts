@@ -7,6 +7,7 @@ import { LocalRuntime } from '../../../infra/local/localRuntime.js';
 import { consoleApp } from '../../../infra/web/consoleApp.js';
 import { localConsoleBackend } from '../../../infra/web/consoleBackend.js';
 import { ConsoleUsers } from '../../../infra/web/users.js';
+import { buildBundleZip } from '../../fixtures/bundleZip.js';
 import { ConsoleClient } from './consoleClient.js';
 
 const idNumber = '220102197805123018';
@@ -277,10 +278,43 @@ describe('web console routes', () => {
     expect(all.text).toContain(applicationId);
     const siOnly = await reviewer.get('/queue.csv?track=SI');
     expect(
-      otherUnit.text
+      siOnly.text
         .replace(/^\uFEFF/, '')
         .trim()
         .split('\r\n'),
     ).toHaveLength(1);
+  });
+
+  it('answers an upload at once, shows the check’s progress to its unit only, then the bundle with its report', async () => {
+    const unit = await as('jl-unit');
+    await unit.get('/unit');
+    const zip = buildBundleZip([{ name: '说明.txt', data: Buffer.from('这不是申报材料。') }]);
+    const form = new FormData();
+    form.append('bundle', new File([new Uint8Array(zip)], '吉林市材料.zip'));
+    const res = await app.request('/unit/bundles', {
+      method: 'POST',
+      body: form,
+      headers: { cookie: unit.cookie, accept: 'application/json', 'x-csrf-token': unit.csrf },
+    });
+    expect(res.status).toBe(200);
+    const { location, bundleId: uploaded } = (await res.json()) as { location: string; bundleId: string };
+    expect(location).toBe(`/bundles/${uploaded}`);
+
+    const other = await as('cc-unit');
+    expect((await other.get(`/bundles/${uploaded}/status.json`)).res.status).toBe(404);
+    expect((await other.get(`/bundles/${uploaded}`)).res.status).toBe(404);
+
+    let state = '';
+    for (let i = 0; i < 600 && state !== 'done' && state !== 'failed'; i++) {
+      state = (JSON.parse((await unit.get(`/bundles/${uploaded}/status.json`)).text) as { state: string }).state;
+      if (state !== 'done') await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(state).toBe('done');
+    const done = await unit.get(location);
+    expect(done.text).toContain('材料完整性审核报告');
+    expect(done.text).toContain(`/bundles/${uploaded}/report.html`);
+    // Nothing in it could be read as an application: the bundle is still listed on the unit's page.
+    const home = await unit.get('/unit');
+    expect(home.text).toContain(`/bundles/${uploaded}`);
   });
 });
