@@ -14,7 +14,7 @@ import {
 } from './localCommand.js';
 
 const usage = 'award status [--campaign YEAR] [--track T] [--status S] [--stage S] [--unit ID] [--json]';
-const statuses: ApplicationStatus[] = ['ACTIVE', 'PAUSED', 'AWARDED', 'NOT_AWARDED'];
+const statuses: ApplicationStatus[] = ['ACTIVE', 'PAUSED', 'AWARDED', 'NOT_AWARDED', 'SUPERSEDED'];
 
 /**
  * The byCampaignStatus sort key is `<track>#<status>#<stage>#…`: a stage filter needs a status and a track, so a

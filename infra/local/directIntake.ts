@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
 import { bundleIdOf, type RegisterBundleResult, registerBundle } from '../../shared/actions/registerBundle.js';
+import { supersedeEarlierApplications } from '../../shared/actions/supersedeEarlierApplications.js';
 import { applicationsToRegister } from '../../shared/completeness/applicationsToRegister.js';
 import { checkExtractedBundle } from '../../shared/completeness/checkExtractedBundle.js';
 import type { Actor } from '../../shared/domain/access/role.js';
@@ -151,6 +152,13 @@ export async function submitBundleDirect(runtime: LocalRuntime, request: SubmitR
           ...(data ? { applicant: data as Record<string, unknown> } : {}),
         };
       }),
+    });
+    await supersedeEarlierApplications(runtime.actionContext(), {
+      actor: request.actor,
+      unitId: request.unitId,
+      campaign: request.campaign,
+      bundleId,
+      applicationIds: registered.applicationIds,
     });
     const reportSha = createHash('sha256').update(json).digest('hex');
     for (const [i, applicationId] of registered.applicationIds.entries()) {

@@ -179,7 +179,7 @@ export class LocalRuntime {
     const out: WaitingApplication[] = [];
     for (const campaign of campaigns)
       for (const meta of await this.repo.applicationsOfCampaign(campaign)) {
-        if (await this.completed(meta.applicationId)) continue;
+        if (meta.status === 'SUPERSEDED' || (await this.completed(meta.applicationId))) continue;
         const task = await this.repo.getTask(meta.applicationId, meta.stage);
         const window =
           task?.awaiting === 'publicity' ? await this.repo.getWindow(meta.applicationId, meta.stage) : undefined;

@@ -21,6 +21,7 @@ export const statusLabels: Record<string, string> = {
   PAUSED: '因异议暂停',
   AWARDED: '已授奖',
   NOT_AWARDED: '未获奖',
+  SUPERSEDED: '已由更正后的材料取代',
 };
 
 export const opinionLabels = { no_objection: '无异议', adverse: '有不同意见' } as const;

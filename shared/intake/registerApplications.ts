@@ -1,6 +1,7 @@
 import { advanceStage } from '../actions/advanceStage.js';
 import { registerBundle } from '../actions/registerBundle.js';
 import { requireConsultations } from '../actions/requireConsultations.js';
+import { supersedeEarlierApplications } from '../actions/supersedeEarlierApplications.js';
 import type { Stage } from '../domain/track/stage.js';
 import { transientRecords } from '../workflow/transientRecords.js';
 import { actionContextOf, workflowActor } from '../workflow/workflowDependencies.js';
@@ -17,6 +18,7 @@ export const RegisterInput = IntakeInput.extend({ verified: VerifiedBundle });
  * COMPLETENESS; a complete one goes on to CONSULTATION with the departments the consultation matrix requires
  * (its Project execution then starts there: the RECEIVED and COMPLETENESS exits are already recorded, under the
  * same idempotency keys the Project's own steps use); an incomplete one stays at COMPLETENESS with its findings.
+ * Then each supersedes the unit's earlier application of the same applicant that was waiting for this correction.
  */
 export const registerApplications = defineIntakeStep({
   name: 'intake.registerBundle',
@@ -98,6 +100,15 @@ export const registerApplications = defineIntakeStep({
         consultations,
       });
     }
+    await transientRecords(() =>
+      supersedeEarlierApplications(ctx, {
+        actor: workflowActor,
+        unitId: verified.unit.id,
+        campaign: verified.campaign,
+        bundleId: registered.bundleId,
+        applicationIds: applications.map((a) => a.applicationId),
+      }),
+    );
     return { bundleId: registered.bundleId, created: registered.created, applications };
   },
 });

@@ -4,7 +4,8 @@ import { writeIdempotent } from './idempotentWrite.js';
 import { applicationPk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi2skApplicationPrefix, metaSk, taskSk } from './keys.js';
 import type { RecordsTable } from './recordsTable.js';
 
-export type ApplicationStatus = 'ACTIVE' | 'PAUSED' | 'AWARDED' | 'NOT_AWARDED';
+/** SUPERSEDED: replaced by the application of a corrected bundle before it entered the selection (kept, ended). */
+export type ApplicationStatus = 'ACTIVE' | 'PAUSED' | 'AWARDED' | 'NOT_AWARDED' | 'SUPERSEDED';
 
 /** META: the projection of an application's history (rebuilt by `rebuildProjection`). */
 export interface ApplicationMeta {
@@ -23,6 +24,10 @@ export interface ApplicationMeta {
   openObjections: string[];
   grade?: string;
   prizeFen?: number;
+  /** The application of the corrected bundle that replaced this one. */
+  supersededBy?: string;
+  /** The earlier applications this one replaced. */
+  supersedes?: string[];
   updatedAt: string;
 }
 

@@ -27,7 +27,7 @@ ${csrfField(frame.csrfToken)}
 <p data-status role="status"></p>
 <button type="submit" class="primary">上传并检查</button>
 </form>
-<p>上传更正后的材料包即可替换原材料包；原材料包和检查记录仍完整保留。</p>
+<p>申报材料不完整时，上传更正后的材料包即可取代原申报（同一申报者）；原材料包、原申报及其检查记录仍完整保留。已进入评选程序的申报如需更正，请联系评选表彰办公室。</p>
 ${
   checking.length === 0
     ? ''

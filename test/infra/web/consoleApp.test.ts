@@ -317,4 +317,31 @@ describe('web console routes', () => {
     const home = await unit.get('/unit');
     expect(home.text).toContain(`/bundles/${uploaded}`);
   });
+
+  it('lets a corrected bundle supersede the incomplete application it corrects, keeping both in the history', async () => {
+    const backend = localConsoleBackend(runtime);
+    const actor = { id: 'jl-unit', role: 'recommending_unit' } as const;
+    const send = (name: string) =>
+      backend.submit({
+        unitId: 'jilin-city-amr',
+        actor,
+        file: { name, bytes: readFileSync(resolve('examples', name)) },
+      });
+    const first = await send('qm-org-defects.zip');
+    const incomplete = first.applications[0];
+    expect(incomplete?.complete).toBe(false);
+    runtime.clock.advance(3_600_000);
+    const corrected = (await send('qm-org-complete.zip')).applications[0];
+    expect(corrected?.complete).toBe(true);
+
+    const old = await runtime.repo.getApplication(incomplete?.applicationId as string);
+    expect(old?.status).toBe('SUPERSEDED');
+    expect(old?.supersededBy).toBe(corrected?.applicationId);
+    const reviewer = await as('reviewer');
+    expect((await reviewer.get('/queue')).text).not.toContain(incomplete?.applicationId as string);
+    const home = await (await as('jl-unit')).get('/unit');
+    expect(home.text).toContain('已由更正后的材料取代');
+    const history = (await runtime.repo.listEvents(incomplete?.applicationId as string)).map((e) => e.type);
+    expect(history.at(-1)).toBe('APPLICATION_SUPERSEDED');
+  });
 });
