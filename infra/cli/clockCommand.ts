@@ -1,3 +1,4 @@
+import { moveLocalClock } from '../local/clockMove.js';
 import { parseDuration } from '../local/duration.js';
 import {
   type AwardCommand,
@@ -40,11 +41,16 @@ export const clockCommand: AwardCommand = {
           io.out(`${clock.now().toISOString()} (${fixed ? 'set' : 'system time'})`);
           return 0;
         }
-        if (setTo !== undefined) clock.set(new Date(setTo));
-        else if (ms !== undefined) clock.advance(ms);
-        else clock.reset();
-        io.out(`clock: ${clock.now().toISOString()}`);
-        for (const run of await runtime.resumeDue()) io.out(`  ${run.applicationId}: ${describeRun(run)}`);
+        const { now, runs } = await moveLocalClock(
+          runtime,
+          setTo !== undefined
+            ? { kind: 'set', at: new Date(setTo) }
+            : ms !== undefined
+              ? { kind: 'advance', ms }
+              : { kind: 'reset' },
+        );
+        io.out(`clock: ${now.toISOString()}`);
+        for (const run of runs) io.out(`  ${run.applicationId}: ${describeRun(run)}`);
         return 0;
       });
     }),

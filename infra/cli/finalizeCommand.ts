@@ -1,22 +1,21 @@
 import { ActionError } from '../../shared/actions/actionError.js';
-import { finaliseCampaign } from '../../shared/actions/finaliseCampaign.js';
-import { finalisationFacts, registeredApplication } from '../local/registeredApplication.js';
+import { scopeStage } from '../../shared/actions/finaliseCampaign.js';
+import { finaliseLocalCampaign } from '../local/campaignFinalisation.js';
 import {
   type AwardCommand,
   actorOf,
   type CommandIo,
   campaignArg,
+  describeRun,
   expectPositionals,
   oneOf,
   parseCommandArgs,
-  resumeAndReport,
   runCommand,
   UsageError,
   withRuntime,
 } from './localCommand.js';
 
 const usage = 'award finalize --campaign YEAR [--scope QM|SI] [--as NAME] [--json]';
-const scopeStage = { QM: 'LEADERSHIP_REVIEW', SI: 'COMPREHENSIVE_SELECTION' } as const;
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 
 /**
@@ -43,40 +42,19 @@ export const finalizeCommand: AwardCommand = {
       return withRuntime(io, async (runtime) => {
         const results = [];
         for (const scope of scopes) {
-          const tracks = scope === 'QM' ? (['QM_ORG', 'QM_IND'] as const) : (['SI'] as const);
-          const waiting = (
-            await Promise.all(
-              tracks.map((track) =>
-                runtime.repo.applicationsOfCampaign(campaign, { track, status: 'ACTIVE', stage: scopeStage[scope] }),
-              ),
-            )
-          ).flat();
-          const already = await runtime.repo.getFinalisation(campaign, scope);
-          if (waiting.length === 0 && !already) {
+          const done = await finaliseLocalCampaign(runtime, { actor, campaign, scope });
+          if (!done) {
             if (values.scope)
               throw new ActionError('FINALISATION_FAILED', `no application waits at ${scopeStage[scope]}`);
             continue;
           }
-          const facts = await Promise.all(
-            waiting.map(async (m) =>
-              finalisationFacts(m.applicationId, registeredApplication(await runtime.repo.listEvents(m.applicationId))),
-            ),
-          );
-          const result = await finaliseCampaign(runtime.actionContext(), {
-            actor,
-            idempotencyKey: `finalize:${campaign}:${scope}`,
-            campaign,
-            scope,
-            facts,
-          });
+          const { result, already, runs } = done;
           results.push(result);
-          if (!values.json) {
-            io.out(`${scope} ${campaign}${already ? ' (already finalised)' : ''}:`);
-            for (const o of result.outcomes)
-              io.out(`  ${o.applicationId}: ${o.grade}${o.prizeFen ? ` ${yuan(o.prizeFen)}` : ''} — ${o.reason}`);
-          }
-          for (const t of result.tasks)
-            await resumeAndReport(runtime, values.json ? { ...io, out: () => {} } : io, t.applicationId);
+          if (values.json) continue;
+          io.out(`${scope} ${campaign}${already ? ' (already finalised)' : ''}:`);
+          for (const o of result.outcomes)
+            io.out(`  ${o.applicationId}: ${o.grade}${o.prizeFen ? ` ${yuan(o.prizeFen)}` : ''} — ${o.reason}`);
+          for (const { applicationId, run } of runs) io.out(`  ${applicationId}: ${describeRun(run)}`);
         }
         if (values.json)
           io.out(

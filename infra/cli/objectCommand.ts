@@ -1,16 +1,15 @@
-import { createHash } from 'node:crypto';
-import { lodgeObjection } from '../../shared/actions/lodgeObjection.js';
 import type { Objector } from '../../shared/actions/objectorIdentity.js';
+import { lodgeLocalObjection } from '../local/objections.js';
 import {
   type AwardCommand,
   actorOf,
   type CommandIo,
+  describeRun,
   expectPositionals,
   oneOf,
   parseCommandArgs,
   positional,
   requireApplication,
-  resumeAndReport,
   runCommand,
   storeEvidence,
   UsageError,
@@ -43,7 +42,8 @@ export const objectCommand: AwardCommand = {
       const applicationId = positional(positionals, 0, 'app');
       expectPositionals(positionals, ['app']);
       const stage = oneOf(values.stage, ['SOCIAL_PUBLICITY', 'RESULT_PUBLICITY'] as const, '--stage');
-      if (!values.content) throw new UsageError('--content is required');
+      const content = values.content;
+      if (!content) throw new UsageError('--content is required');
       let objector: Objector;
       if (values.person !== undefined)
         objector = {
@@ -57,26 +57,21 @@ export const objectCommand: AwardCommand = {
       else if (values.anonymous) objector = { kind: 'anonymous' };
       else throw new UsageError('say who objects: --person, --unit-name or --anonymous');
       const actor = actorOf(values.as, 'reviewer', 'reviewer');
-      const key = createHash('sha256')
-        .update(JSON.stringify([objector, values.content]))
-        .digest('hex')
-        .slice(0, 16);
       return withRuntime(io, async (runtime) => {
         await requireApplication(runtime, applicationId);
-        const result = await lodgeObjection(runtime.actionContext(), {
+        const { result, run } = await lodgeLocalObjection(runtime, {
           actor,
-          idempotencyKey: `object:${stage}:${key}`,
           applicationId,
           stage,
           objector,
-          content: values.content,
+          content,
           evidence: (values.evidence ?? []).map((f) => storeEvidence(runtime, f)),
         });
         const data = result.events[0]?.data ?? {};
         io.out(
           `objection ${String(data.objectionId)}: ${data.admissible ? 'admissible — the application is paused until it is resolved' : `not admissible (${String(data.inadmissibleReason)})`}${result.replayed ? ' (already recorded)' : ''}`,
         );
-        await resumeAndReport(runtime, io, applicationId);
+        io.out(`  ${applicationId}: ${describeRun(run)}`);
         return 0;
       });
     }),

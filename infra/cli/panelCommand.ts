@@ -1,7 +1,5 @@
-import { drawApplicationPanel } from '../../shared/actions/drawApplicationPanel.js';
 import { recordPanelScores } from '../../shared/actions/recordPanelScores.js';
 import { Stage, stageKind } from '../../shared/domain/track/stage.js';
-import { panelUnits, registeredApplication } from '../local/registeredApplication.js';
 import {
   type AwardCommand,
   actorOf,
@@ -33,7 +31,7 @@ export const panelCommand: AwardCommand = {
   usage,
   run: (args: string[], io: CommandIo) =>
     runCommand({ usage }, io, async () => {
-      const { defaultPoolId, ensureExpertPool, loadExpertPool } = await import('../local/expertPool.js');
+      const { defaultPoolId, loadExpertPool } = await import('../local/expertPool.js');
       const { values, positionals } = parseCommandArgs(args, {
         stage: { type: 'string' },
         pool: { type: 'string' },
@@ -67,19 +65,15 @@ export const panelCommand: AwardCommand = {
       if (verb === 'score' && allScore === undefined && !listed)
         throw new UsageError('give --scores EXPERT=SCORE,… or --all SCORE');
       return withRuntime(io, async (runtime) => {
-        const meta = await requireApplication(runtime, applicationId);
+        await requireApplication(runtime, applicationId);
         const ctx = runtime.actionContext();
         if (verb === 'draw') {
-          if ((await ensureExpertPool(runtime.repo, poolId)) === 0)
-            throw new RefusedError(`expert pool ${poolId} is empty (award panel load <pool.json>)`);
-          const units = panelUnits(registeredApplication(await runtime.repo.listEvents(applicationId)), meta.name);
-          const result = await drawApplicationPanel(ctx, {
+          const { drawLocalPanel } = await import('../local/panelDraw.js');
+          const result = await drawLocalPanel(runtime, {
             actor,
-            idempotencyKey: `panel-draw:${stage}`,
             applicationId,
             stage,
             poolId,
-            ...units,
             ...(values.industry ? { industryGroup: values.industry } : {}),
           });
           const drawn = result.events.at(-1)?.data ?? {};

@@ -1,14 +1,14 @@
-import { resolveObjection } from '../../shared/actions/resolveObjection.js';
+import { resolveLocalObjection } from '../local/objections.js';
 import {
   type AwardCommand,
   actorOf,
   type CommandIo,
+  describeRun,
   expectPositionals,
   oneOf,
   parseCommandArgs,
   positional,
   requireApplication,
-  resumeAndReport,
   runCommand,
   storeEvidence,
   UsageError,
@@ -34,23 +34,23 @@ export const resolveCommand: AwardCommand = {
       const objectionId = positional(positionals, 1, 'objection');
       expectPositionals(positionals, ['app', 'objection']);
       const outcome = oneOf(values.outcome, ['upheld', 'dismissed'] as const, '--outcome');
-      if (!values.reason) throw new UsageError('--reason is required');
+      const reasons = values.reason;
+      if (!reasons) throw new UsageError('--reason is required');
       const actor = actorOf(values.as, 'reviewer', 'reviewer');
       return withRuntime(io, async (runtime) => {
         await requireApplication(runtime, applicationId);
-        const result = await resolveObjection(runtime.actionContext(), {
+        const { result, run } = await resolveLocalObjection(runtime, {
           actor,
-          idempotencyKey: `resolve:${objectionId}`,
           applicationId,
           objectionId,
           outcome,
-          reasons: values.reason,
+          reasons,
           evidence: (values.evidence ?? []).map((f) => storeEvidence(runtime, f)),
         });
         io.out(
           `objection ${objectionId}: ${String(result.events[0]?.data.outcome)}${result.replayed ? ' (already recorded)' : ''}`,
         );
-        await resumeAndReport(runtime, io, applicationId);
+        io.out(`  ${applicationId}: ${describeRun(run)}`);
         return 0;
       });
     }),

@@ -38,7 +38,8 @@ export const FinaliseCampaignRequest = ActionEnvelope.extend({
   facts: z.array(CandidateFacts).default([]),
 });
 
-const scopeStage: Record<'QM' | 'SI', Stage> = { QM: 'LEADERSHIP_REVIEW', SI: 'COMPREHENSIVE_SELECTION' };
+/** The stage each scope is finalised at. */
+export const scopeStage: Record<'QM' | 'SI', Stage> = { QM: 'LEADERSHIP_REVIEW', SI: 'COMPREHENSIVE_SELECTION' };
 
 interface Outcome {
   applicationId: string;
@@ -58,7 +59,7 @@ export interface FinaliseCampaignResult {
 }
 
 /** The comprehensive score: the 综合评价 decision's score, else the mean of the last panel scores. */
-function scoreOf(events: readonly HistoryEvent[]): number | undefined {
+export function scoreOf(events: readonly HistoryEvent[]): number | undefined {
   const decided = events.findLast((e) => e.type === decisionEventType && typeof e.data.score === 'number');
   if (decided) return decided.data.score as number;
   const scored = events.findLast((e) => e.type === panelScoresEventType);
