@@ -7,8 +7,11 @@ import { renderHtml } from './pages/layout.js';
 import { messagePage } from './pages/messagePage.js';
 import { signInPage } from './pages/signInPage.js';
 import { applicationRoutes, maxEvidenceBytes } from './routes/applicationRoutes.js';
+import { finalisationRoutes } from './routes/finalisationRoutes.js';
 import { historyRoutes } from './routes/historyRoutes.js';
 import { listRoutes } from './routes/listRoutes.js';
+import { panelRoutes } from './routes/panelRoutes.js';
+import { publicityRoutes } from './routes/publicityRoutes.js';
 import { type C, type Env, routeKit } from './routes/routeKit.js';
 import { maxBundleBytes, unitRoutes } from './routes/unitRoutes.js';
 import { csrfMatches, SessionStore, sessionCookie } from './sessions.js';
@@ -149,6 +152,9 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
   listRoutes(app, kit);
   applicationRoutes(app, kit);
   historyRoutes(app, kit);
+  publicityRoutes(app, kit);
+  panelRoutes(app, kit);
+  finalisationRoutes(app, kit);
 
   app.notFound((c) => kit.notFound(c as C));
   app.onError((error, c) => {

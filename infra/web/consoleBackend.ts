@@ -21,6 +21,7 @@ import { localObjectStore } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
 import { nextAction } from '../local/nextAction.js';
 import { humanTaskLimits } from '../projectDefinition.js';
+import { localStageBackend, type StageBackend } from './stageBackend.js';
 import { type BundleIntakeBackend, localBundleIntake, safeFileName, type UploadedFile } from './bundleIntake.js';
 
 /** One line of the task queue: an application whose workflow has not ended, and who must act on it by when. */
@@ -42,7 +43,7 @@ export { safeFileName, type UploadedFile };
  * What the console reads and does, over the local runtime: the same records queries, intake and actions as the
  * `award` commands. Writes run one at a time (an intake or a decision resumes the workflow in this process).
  */
-export interface ConsoleBackend extends BundleIntakeBackend {
+export interface ConsoleBackend extends StageBackend, BundleIntakeBackend {
   now(): Date;
   applications(): Promise<ApplicationMeta[]>;
   applicationsOfUnit(unitId: string): Promise<ApplicationMeta[]>;
@@ -101,6 +102,7 @@ export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
   const whereNow = async (applicationId: string) => describeRun(await runtime.resume(applicationId));
 
   return {
+    ...localStageBackend(runtime, serialised, withUpload),
     now: () => runtime.clock.now(),
     async applications() {
       const all: ApplicationMeta[] = [];

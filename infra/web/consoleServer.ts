@@ -5,6 +5,9 @@ import { consoleApp } from './consoleApp.js';
 import { localConsoleBackend } from './consoleBackend.js';
 import { ConsoleUsers } from './users.js';
 
+/** How often the console resumes what the time lets go on (publicity windows closed). */
+const resumeIntervalMs = 60_000;
+
 export interface RunningConsole {
   url: string;
   runtime: LocalRuntime;
@@ -31,7 +34,8 @@ export async function startConsole(options: {
     ...(options.notice ? { notice: options.notice } : {}),
   });
   const users = ConsoleUsers.inHome(runtime.home.root);
-  const app = consoleApp({ backend: localConsoleBackend(runtime), users });
+  const backend = localConsoleBackend(runtime);
+  const app = consoleApp({ backend, users });
   const host = options.host ?? '127.0.0.1';
   let server: ReturnType<typeof serve>;
   try {
@@ -44,12 +48,25 @@ export async function startConsole(options: {
     throw error;
   }
   const port = (server.address() as AddressInfo).port;
+  // A publicity window that closes in real time moves on without anyone visiting (the clock file may also be moved).
+  let resuming: Promise<unknown> = Promise.resolve();
+  const resumeTimer = setInterval(() => {
+    resuming =
+      backend.localClock?.resumeDue().catch((error: unknown) => {
+        process.stderr.write(
+          `console: resuming due applications failed: ${error instanceof Error ? error.message : error}\n`,
+        );
+      }) ?? resuming;
+  }, resumeIntervalMs);
+  resumeTimer.unref();
   return {
     url: `http://${host}:${port}`,
     runtime,
     users,
     async close() {
+      clearInterval(resumeTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await resuming;
       await runtime.stop();
     },
   };

@@ -7,7 +7,11 @@ import type { ApplicationMeta } from '../../../shared/records/recordsRepository.
 import type { ReportApplication } from '../../../shared/report/completenessReport.js';
 import { beijingTime } from '../beijingTime.js';
 import { opinionLabels, statusLabels } from '../consoleLabels.js';
+import type { PublicityView } from '../stageBackend.js';
 import { csrfField, type Frame, type Html, layout, tableWrap } from './layout.js';
+import { type ObjectionSectionView, objectionSection } from './objectionSection.js';
+import { type PanelSectionView, panelSection } from './panelSection.js';
+import { type ClockView, clockForm, publicitySection } from './publicitySection.js';
 
 export interface ApplicationView {
   meta: ApplicationMeta;
@@ -18,6 +22,15 @@ export interface ApplicationView {
   /** Whether this user may record consultation opinions now (a reviewer, at 征求意见). */
   canConsult: boolean;
   canSeeHistory: boolean;
+  /** The 公示 windows opened so far, and the clock they are read against. */
+  publicity: { windows: PublicityView[]; now: string };
+  /** The local clock form, for a reviewer where the backend has one. */
+  clock?: ClockView;
+  /** Objections and panels: absent for a recommending unit (it sees its stage, not objectors or experts). */
+  objections?: Omit<ObjectionSectionView, 'applicationId'>;
+  panels?: Omit<PanelSectionView, 'applicationId'>;
+  /** The campaign finalisation page, when the application waits for it. */
+  finalisationHref?: string;
   notice?: string;
   error?: string;
 }
@@ -125,6 +138,11 @@ ${view.canSeeHistory ? html`<p><a href="/applications/${m.applicationId}/history
 <h2>申报者</h2>
 ${view.report ? applicantFacts(view.report.report, view.report.masked) : html`<p>没有已保存的报告。</p>`}
 ${m.stage === 'CONSULTATION' || view.consultation.required.length > 0 ? consultationSection(view, frame.csrfToken) : ''}
+${publicitySection(view.publicity.windows, view.publicity.now)}
+${view.clock ? clockForm(view.clock, frame.csrfToken, `/applications/${m.applicationId}`) : ''}
+${view.objections ? objectionSection({ applicationId: m.applicationId, ...view.objections }, frame.csrfToken) : ''}
+${view.panels ? panelSection({ applicationId: m.applicationId, ...view.panels }, frame.csrfToken) : ''}
+${view.finalisationHref ? html`<h2>${stages[m.stage].name}</h2><p>本阶段按年度统一排名确定结果：<a href="${view.finalisationHref}">查看年度评选结果与名额</a></p>` : ''}
 ${decisionForm(view, frame.csrfToken)}
 <h2>材料完整性审核报告</h2>
 <p><a href="/bundles/${m.bundleId}">材料包 ${m.bundleId}</a> ·

@@ -21,6 +21,7 @@ const links: Record<ConsoleUser['role'], { href: string; label: string }[]> = {
   reviewer: [
     { href: '/queue', label: '待办任务' },
     { href: '/applications', label: '全部申报' },
+    { href: '/finalisation', label: '年度评选结果' },
   ],
   auditor: [{ href: '/applications', label: '申报与履历核验' }],
 };

@@ -1,5 +1,9 @@
 import { ActionError } from '../../../shared/actions/actionError.js';
+import { scopeStage } from '../../../shared/actions/finaliseCampaign.js';
 import { decisionRoles } from '../../../shared/actions/recordDecision.js';
+import { maskPersonalData, seesPersonalData } from '../../../shared/domain/access/maskPersonalData.js';
+import { stageKind } from '../../../shared/domain/track/stage.js';
+import { RefusedError } from '../../local/refusedError.js';
 import { reportFor, visibleApplication } from '../access.js';
 import { applicationPage } from '../pages/applicationPage.js';
 import type { ConsoleUser } from '../users.js';
@@ -12,7 +16,13 @@ const notices: Record<string, string> = {
   opinion: '已记录部门意见。',
   departments: '已增加需征求意见的部门。',
   decision: '已记录决定。',
+  objection: '已记录异议。',
+  'objection-resolved': '已记录异议处理结果。',
+  'panel-drawn': '已随机抽取专家。',
+  'panel-scored': '已记录专家评分。',
 };
+
+const finalisationStages: readonly string[] = Object.values(scopeStage);
 
 /**
  * The application page as this user may see it, and the way every form on it answers: a refused or invalid form
@@ -27,20 +37,63 @@ export function applicationResponder(kit: RouteKit) {
     const report = await reportFor(backend, user, applicationId);
     const allowed = (decisionRoles as Record<string, readonly string[]>)[meta.stage];
     const consultation = await backend.consultation(applicationId);
+    const windows = await backend.publicity(applicationId);
+    const kind = stageKind(meta.stage);
+    const reviewer = user.role === 'reviewer';
+    const office = user.role !== 'recommending_unit';
+    const panels = office ? await backend.panels(applicationId) : [];
+    const current = panels.find((p) => p.stage === meta.stage);
     // At 征求意见 a decision is only for an adverse opinion; otherwise the last opinion moves the application on.
     const consultationDecides = consultation.complete && consultation.adverse.length > 0;
     const canDecide =
       meta.status === 'ACTIVE' &&
       allowed?.includes(user.role) === true &&
-      (meta.stage !== 'CONSULTATION' || consultationDecides);
+      (meta.stage !== 'CONSULTATION' || consultationDecides) &&
+      (kind !== 'panel' || current?.scores !== undefined);
+    let objections: Awaited<ReturnType<typeof backend.objections>> = [];
+    let masked = false;
+    if (office) {
+      objections = await backend.objections(applicationId);
+      const needRecorded = user.role === 'auditor' && (await backend.disclosureGranted(applicationId, user.name));
+      masked = !seesPersonalData(user.role, needRecorded);
+      if (masked) objections = maskPersonalData(objections);
+    }
+    const openWindow = windows.find((w) => w.stage === meta.stage && w.open);
+    const panelAction =
+      reviewer && kind === 'panel' && meta.status === 'ACTIVE' && current
+        ? current.status !== 'DRAWN'
+          ? ('draw' as const)
+          : current.scores
+            ? undefined
+            : ('score' as const)
+        : undefined;
+    const clock = backend.localClock;
     const notice = notices[c.req.query('done') ?? ''];
     const view = {
       meta,
       ...(report ? { report } : {}),
       consultation,
       ...(canDecide ? { decisionStage: meta.stage } : {}),
-      canConsult: user.role === 'reviewer' && meta.stage === 'CONSULTATION',
-      canSeeHistory: user.role !== 'recommending_unit',
+      canConsult: reviewer && meta.stage === 'CONSULTATION',
+      canSeeHistory: office,
+      publicity: { windows, now: backend.now().toISOString() },
+      ...(reviewer && clock && kind === 'publicity'
+        ? { clock: { now: clock.now().toISOString(), fixed: clock.fixed() } }
+        : {}),
+      ...(office
+        ? {
+            objections: {
+              objections,
+              masked,
+              canResolve: reviewer,
+              ...(reviewer && openWindow ? { lodgeStage: openWindow.stage } : {}),
+            },
+            panels: { panels, ...(panelAction ? { action: { stage: meta.stage, kind: panelAction } } : {}) },
+          }
+        : {}),
+      ...(office && finalisationStages.includes(meta.stage) && meta.status === 'ACTIVE'
+        ? { finalisationHref: `/campaigns/${meta.campaign}/finalisation` }
+        : {}),
       ...(notice && !error ? { notice } : {}),
       ...(error ? { error: error.message } : {}),
     };
@@ -54,6 +107,8 @@ export function applicationResponder(kit: RouteKit) {
       try {
         await work();
       } catch (error) {
+        if (error instanceof RefusedError)
+          return show(c, user, id, { status: 409, message: `操作未完成：${error.message}` });
         if (!(error instanceof ActionError)) throw error;
         return show(c, user, id, { status: statusOf(error), message: `操作未完成（${error.code}）：${error.message}` });
       }
