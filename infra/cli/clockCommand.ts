@@ -1,4 +1,3 @@
-import { moveLocalClock } from '../local/clockMove.js';
 import { parseDuration } from '../local/duration.js';
 import {
   type AwardCommand,
@@ -41,6 +40,7 @@ export const clockCommand: AwardCommand = {
           io.out(`${clock.now().toISOString()} (${fixed ? 'set' : 'system time'})`);
           return 0;
         }
+        const { moveLocalClock } = await import('../local/clockMove.js');
         const { now, runs } = await moveLocalClock(
           runtime,
           setTo !== undefined
