@@ -42,7 +42,7 @@ iframe.report { width: 100%; height: 75vh; border: 1px solid #bbb; background: #
 .filters div { display: grid; } .filters select { width: auto; min-width: 10em; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
 dl.facts dt { color: #444; } dl.facts dd { margin: 0; }
-code.hash { word-break: break-all; } tr.muted td { color: #555; }
+code.hash { word-break: break-all; } tr.muted td { color: #555; } fieldset.stack { display: grid; gap: 8px; }
 input[type=datetime-local] { font: inherit; padding: 6px; border: 1px solid #666; border-radius: 2px; }
 @media (max-width: 600px) { main { padding: 8px; } .who { margin-left: 0; } }
 `;

@@ -53,12 +53,16 @@ ${csrfField(csrf)}
 <label><input type="radio" name="objectorKind" value="unit"> 单位</label>
 <label><input type="radio" name="objectorKind" value="anonymous"> 匿名（记录但不予受理）</label>
 </fieldset>
-<label for="obj-name">个人姓名</label><input type="text" id="obj-name" name="personName" autocomplete="off">
-<label for="obj-id">个人身份证号</label><input type="text" id="obj-id" name="idNumber" autocomplete="off" inputmode="text">
-<label for="obj-phone">个人电话（可选）</label><input type="text" id="obj-phone" name="phone" autocomplete="off">
+<fieldset class="stack"><legend>个人异议（须姓名和有效身份证号）</legend>
+<label for="obj-name">姓名</label><input type="text" id="obj-name" name="personName" autocomplete="off">
+<label for="obj-id">身份证号</label><input type="text" id="obj-id" name="idNumber" autocomplete="off">
+<label for="obj-phone">电话（可选）</label><input type="text" id="obj-phone" name="phone" autocomplete="off">
+</fieldset>
+<fieldset class="stack"><legend>单位异议（须单位名称和联系方式）</legend>
 <label for="obj-unit">单位名称</label><input type="text" id="obj-unit" name="unitName" autocomplete="off">
-<label for="obj-contact-name">单位联系人（可选）</label><input type="text" id="obj-contact-name" name="contactName" autocomplete="off">
-<label for="obj-contact">单位联系方式</label><input type="text" id="obj-contact" name="contact" autocomplete="off">
+<label for="obj-contact-name">联系人（可选）</label><input type="text" id="obj-contact-name" name="contactName" autocomplete="off">
+<label for="obj-contact">联系方式</label><input type="text" id="obj-contact" name="contact" autocomplete="off">
+</fieldset>
 <label for="obj-content">异议内容（必填）</label>
 <textarea id="obj-content" name="content" rows="4" required></textarea>
 <label for="obj-evidence">书面异议材料（扫描件，可选）</label>

@@ -6,7 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalRuntime } from '../../../infra/local/localRuntime.js';
 import { consoleApp } from '../../../infra/web/consoleApp.js';
 import { type ConsoleBackend, localConsoleBackend } from '../../../infra/web/consoleBackend.js';
+import { finalisationPage } from '../../../infra/web/pages/finalisationPage.js';
+import { renderHtml } from '../../../infra/web/pages/layout.js';
 import { ConsoleUsers } from '../../../infra/web/users.js';
+import { loadCampaign } from '../../../shared/domain/campaign/loadCampaign.js';
+import { siDrafterPrizes } from '../../../shared/domain/prize/siPrize.js';
+import type { ApplicationMeta } from '../../../shared/records/recordsRepository.js';
 import { ConsoleClient } from './consoleClient.js';
 
 /**
@@ -419,5 +424,63 @@ describe('a reviewer walks a QM_IND application from consultation to 已授奖 i
     const done = await page();
     expect(done).toContain('<dt>当前阶段</dt><dd>已授奖</dd>');
     expect(done).not.toContain('本地时钟');
+  });
+});
+
+describe('the finalisation page of 标准创新', () => {
+  it('shows the grade quotas, and a graded project with its prize split among the drafters by 贡献率', () => {
+    const config = loadCampaign('2025');
+    const drafters = [
+      { id: '张三', rate: 60 },
+      { id: '李四', rate: 40 },
+    ];
+    const meta = { applicationId: 'si-app-1', name: '某团体标准', track: 'SI', unitId: 'u', unitName: '长春市' };
+    const candidate = {
+      meta: meta as ApplicationMeta,
+      facts: { applicationId: 'si-app-1', requestedGrade: 'FIRST' as const, drafters },
+      score: 91,
+    };
+    const text = renderHtml(
+      finalisationPage(
+        { title: '2025 年度评选结果' },
+        {
+          campaign: '2025',
+          canFinalise: true,
+          scopes: [
+            {
+              campaign: '2025',
+              scope: 'SI',
+              stage: 'COMPREHENSIVE_SELECTION',
+              quotas: config.quotas,
+              prizesFen: config.prizesFen,
+              waiting: [],
+              finalised: {
+                at: '2025-09-01T02:00:00.000Z',
+                actor: 'reviewer',
+                outcomes: [
+                  {
+                    applicationId: 'si-app-1',
+                    selected: true,
+                    grade: 'FIRST',
+                    reason: 'WITHIN_QUOTA',
+                    prizeFen: config.prizesFen.SI.FIRST,
+                    drafterPrizes: siDrafterPrizes('FIRST', drafters, config.prizesFen.SI),
+                    candidate,
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ),
+    );
+    // Notice §一: 一等奖 ≤ 5, 二等奖 ≤ 10, 三等奖 ≤ 15; §六: 一等奖 15 万元 per project, to the drafters by 贡献率.
+    expect(text).toContain('一等奖 5 项，二等奖 10 项，三等奖 15 项');
+    expect(text).toContain('<span class="badge ok">一等奖</span>');
+    expect(text).toContain('¥150,000.00');
+    expect(text).toContain('张三 ¥90,000.00；李四 ¥60,000.00');
+    expect(text).toContain('<td>张三 60%；李四 40%</td>');
+    // Recorded once: no form to finalise it again.
+    expect(text).not.toContain('确定评选结果</button>');
   });
 });
