@@ -2,42 +2,54 @@ import { consultationStatus } from '../../shared/actions/consultationStatus.js';
 import { departments } from '../../shared/domain/consultation/department.js';
 import type { LocalRuntime, WaitingApplication } from './localRuntime.js';
 
-/** Who must act next on a waiting application, and with which command. */
-export async function nextAction(runtime: LocalRuntime, w: WaitingApplication): Promise<{ who: string; what: string }> {
+export type NextActor = 'recommending_unit' | 'reviewer' | 'clock' | 'runtime';
+
+/** Who must act next on a waiting application: read from its stage and waiting task alone (no history read). */
+export function whoActs({ meta, task, started }: Pick<WaitingApplication, 'meta' | 'task' | 'started'>): NextActor {
+  if (!started) return 'recommending_unit';
+  if (!task) return 'runtime';
+  if (task.awaiting === 'publicity') return meta.status === 'PAUSED' ? 'reviewer' : 'clock';
+  if (task.awaiting === 'decision' && meta.stage === 'UNIT_RECOMMENDATION') return 'recommending_unit';
+  return 'reviewer';
+}
+
+/** What the next act on a waiting application is, and with which command. */
+async function whatNext(runtime: LocalRuntime, w: WaitingApplication): Promise<string> {
   const { meta, task } = w;
   const id = meta.applicationId;
-  if (!w.started) return { who: 'recommending_unit', what: 'incomplete at intake: submit a corrected bundle' };
-  if (!task) return { who: 'runtime', what: 'ready to go on: award resume' };
+  if (!w.started) return 'incomplete at intake: submit a corrected bundle';
+  if (!task) return 'ready to go on: award resume';
   switch (task.awaiting) {
     case 'consultation': {
       const status = consultationStatus(await runtime.repo.listEvents(id));
       const outstanding = status.outstanding.map((d) => departments[d]).join('、');
-      if (status.required.length === 0)
-        return { who: 'reviewer', what: `name the departments: award consult ${id} --require …` };
-      if (outstanding)
-        return { who: 'reviewer', what: `opinions outstanding from ${outstanding}: award consult ${id} …` };
-      return { who: 'reviewer', what: `adverse opinion: award decide ${id} --stage CONSULTATION …` };
+      if (status.required.length === 0) return `name the departments: award consult ${id} --require …`;
+      if (outstanding) return `opinions outstanding from ${outstanding}: award consult ${id} …`;
+      return `adverse opinion: award decide ${id} --stage CONSULTATION …`;
     }
     case 'publicity':
-      if (meta.status === 'PAUSED')
-        return { who: 'reviewer', what: `objection(s) ${meta.openObjections.join(', ')} open: award resolve ${id} …` };
-      return { who: 'clock', what: `publicity window closes ${w.closesAt ?? '?'}: award clock advance …` };
+      if (meta.status === 'PAUSED') return `objection(s) ${meta.openObjections.join(', ')} open: award resolve ${id} …`;
+      return `publicity window closes ${w.closesAt ?? '?'}: award clock advance …`;
     case 'panel': {
       const panel = await runtime.repo.getPanel(id, meta.stage);
-      if (panel?.status !== 'DRAWN')
-        return { who: 'reviewer', what: `draw the panel: award panel draw ${id} --stage ${meta.stage}` };
+      if (panel?.status !== 'DRAWN') return `draw the panel: award panel draw ${id} --stage ${meta.stage}`;
       const scored = (await runtime.repo.listEvents(id)).some(
         (e) => e.type === 'PANEL_SCORES_RECORDED' && e.stage === meta.stage,
       );
-      if (!scored) return { who: 'reviewer', what: `record scores: award panel score ${id} --stage ${meta.stage} …` };
-      return { who: 'reviewer', what: `decide: award decide ${id} --stage ${meta.stage} …` };
+      if (!scored) return `record scores: award panel score ${id} --stage ${meta.stage} …`;
+      return `decide: award decide ${id} --stage ${meta.stage} …`;
     }
     case 'finalisation':
-      return { who: 'reviewer', what: `campaign ranking: award finalize --campaign ${meta.campaign}` };
+      return `campaign ranking: award finalize --campaign ${meta.campaign}`;
     default:
-      return {
-        who: meta.stage === 'UNIT_RECOMMENDATION' ? 'recommending_unit' : 'reviewer',
-        what: `decide: award decide ${id} --stage ${meta.stage} …`,
-      };
+      return `decide: award decide ${id} --stage ${meta.stage} …`;
   }
+}
+
+/** Who must act next on a waiting application, and with which command. */
+export async function nextAction(
+  runtime: LocalRuntime,
+  w: WaitingApplication,
+): Promise<{ who: NextActor; what: string }> {
+  return { who: whoActs(w), what: await whatNext(runtime, w) };
 }

@@ -9,33 +9,20 @@ import { requireConsultations } from '../../shared/actions/requireConsultations.
 import type { Actor } from '../../shared/domain/access/role.js';
 import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
 import type { Department } from '../../shared/domain/consultation/department.js';
-import { stageKind } from '../../shared/domain/track/stage.js';
 import type { HistoryExport } from '../../shared/history/exportHistory.js';
 import { reportKeys } from '../../shared/objects/objectKeys.js';
-import type { ApplicationMeta, BundleRecord, TaskRecord } from '../../shared/records/recordsRepository.js';
+import type { ApplicationMeta, BundleRecord } from '../../shared/records/recordsRepository.js';
 import type { ReportApplication } from '../../shared/report/completenessReport.js';
 import { parseReportJson } from '../../shared/report/reportJson.js';
 import { describeRun } from '../local/describeRun.js';
 import { storeEvidence } from '../local/evidence.js';
 import { localObjectStore } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
-import { nextAction } from '../local/nextAction.js';
-import { humanTaskLimits } from '../projectDefinition.js';
-import { localStageBackend, type StageBackend } from './stageBackend.js';
 import { type BundleIntakeBackend, localBundleIntake, safeFileName, type UploadedFile } from './bundleIntake.js';
+import { localStageBackend, type StageBackend } from './stageBackend.js';
+import { type QueueEntry, taskQueue } from './taskQueue.js';
 
-/** One line of the task queue: an application whose workflow has not ended, and who must act on it by when. */
-export interface QueueEntry {
-  meta: ApplicationMeta;
-  awaiting?: TaskRecord['awaiting'];
-  /** recommending_unit, reviewer, clock or runtime (as `award tasks` says). */
-  who: string;
-  since?: string;
-  /** When the wait escalates (a publicity wait: when its window closes). */
-  due?: string;
-  overdue: boolean;
-  started: boolean;
-}
+export type { QueueEntry };
 
 export { safeFileName, type UploadedFile };
 
@@ -139,27 +126,7 @@ export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
     async consultation(applicationId) {
       return consultationStatus(await repo.listEvents(applicationId));
     },
-    async queue() {
-      const now = runtime.clock.now().getTime();
-      const entries: QueueEntry[] = [];
-      for (const w of await runtime.unfinished()) {
-        const { who } = await nextAction(runtime, w);
-        const kind = stageKind(w.meta.stage);
-        const limit = kind === 'automatic' || kind === 'terminal' ? undefined : humanTaskLimits[kind];
-        const due =
-          w.closesAt ??
-          (w.task && limit ? new Date(Date.parse(w.task.createdAt) + limit.timeout * 1000).toISOString() : undefined);
-        entries.push({
-          meta: w.meta,
-          who,
-          started: w.started,
-          overdue: due !== undefined && Date.parse(due) < now && w.task?.awaiting !== 'publicity',
-          ...(w.task ? { awaiting: w.task.awaiting, since: w.task.createdAt } : {}),
-          ...(due ? { due } : {}),
-        });
-      }
-      return entries;
-    },
+    queue: () => taskQueue(runtime),
     async history(actor, applicationId) {
       const exported = await exportApplicationHistory(ctx(), { actor, applicationId, format: 'json' });
       if (exported.format !== 'json') throw new TypeError('expected a JSON export');

@@ -1,7 +1,18 @@
 import type { Stage } from '../domain/track/stage.js';
 import type { Track } from '../domain/track/track.js';
 import { writeIdempotent } from './idempotentWrite.js';
-import { applicationPk, gsi1pk, gsi1sk, gsi2pk, gsi2sk, gsi2skApplicationPrefix, metaSk, taskSk } from './keys.js';
+import {
+  applicationPk,
+  gsi1pk,
+  gsi1pkTasks,
+  gsi1sk,
+  gsi1skTask,
+  gsi2pk,
+  gsi2sk,
+  gsi2skApplicationPrefix,
+  metaSk,
+  taskSk,
+} from './keys.js';
 import type { RecordsTable } from './recordsTable.js';
 
 /** SUPERSEDED: replaced by the application of a corrected bundle before it entered the selection (kept, ended). */
@@ -56,8 +67,13 @@ export interface ApplicationRecords {
   /** byRecommendingUnit GSI. */
   applicationsOfUnit(unitId: string, campaign?: string): Promise<ApplicationMeta[]>;
 
-  /** Stores the waiting task; the same token again changes nothing, a new token replaces the old one. */
+  /**
+   * Stores the waiting task; the same token again changes nothing, a new token replaces the old one. It is listed
+   * among its campaign's open tasks (found through the application's projection).
+   */
   putTask(task: TaskRecord): Promise<void>;
+  /** Every waiting task of a campaign: what awaits whom, in one query. */
+  openTasks(campaign: string): Promise<TaskRecord[]>;
   getTask(applicationId: string, stage: Stage): Promise<TaskRecord | undefined>;
   /** Deletes the task only if it still carries this token; false otherwise. */
   deleteTask(applicationId: string, stage: Stage, taskToken: string): Promise<boolean>;
@@ -115,16 +131,20 @@ export function applicationRecords(table: RecordsTable): ApplicationRecords {
     },
 
     async putTask(task) {
-      await writeIdempotent(
-        table,
-        taskKey(task.applicationId, task.stage),
-        task,
-        {
-          idempotencyKey: task.taskToken,
-        },
-        'always',
-      );
+      const meta = await table.get<ApplicationMeta>(metaKey(task.applicationId));
+      const key = {
+        ...taskKey(task.applicationId, task.stage),
+        ...(meta ? { gsi1pk: gsi1pkTasks(meta.campaign), gsi1sk: gsi1skTask(task.stage, task.applicationId) } : {}),
+      };
+      await writeIdempotent(table, key, task, { idempotencyKey: task.taskToken }, 'always');
     },
+
+    openTasks: (campaign) =>
+      table.query<TaskRecord>({
+        IndexName: 'byCampaignStatus',
+        KeyConditionExpression: 'gsi1pk = :pk',
+        ExpressionAttributeValues: { ':pk': gsi1pkTasks(campaign) },
+      }),
 
     getTask: (applicationId, stage) => table.get<TaskRecord>(taskKey(applicationId, stage)),
 

@@ -46,6 +46,10 @@ export const gsi1pk = (campaign: string) => `CAMPAIGN#${campaign}`;
 export const gsi1sk = (track: Track, status: string, stage: Stage, applicationId: string) =>
   `${track}#${status}#${stage}#${applicationId}`;
 
+/** byCampaignStatus also holds the open human steps of a campaign (TASK items), apart from its applications. */
+export const gsi1pkTasks = (campaign: string) => `TASKS#${campaign}`;
+export const gsi1skTask = (stage: Stage, applicationId: string) => `${stage}#${applicationId}`;
+
 /** byRecommendingUnit: applications of a unit, per campaign. */
 export const gsi2pk = (unitId: string) => `UNIT#${unitId}`;
 export const gsi2skCampaignPrefix = (campaign: string) => `CAMPAIGN#${campaign}#`;
