@@ -6,6 +6,7 @@ import { stageKind } from '../../../shared/domain/track/stage.js';
 import { RefusedError } from '../../local/refusedError.js';
 import { reportFor, visibleApplication } from '../access.js';
 import { applicationPage } from '../pages/applicationPage.js';
+import { refusal } from '../refusalMessages.js';
 import type { ConsoleUser } from '../users.js';
 import { type C, type RouteKit, statusOf } from './routeKit.js';
 
@@ -110,7 +111,7 @@ export function applicationResponder(kit: RouteKit) {
         if (error instanceof RefusedError)
           return show(c, user, id, { status: 409, message: `操作未完成：${error.message}` });
         if (!(error instanceof ActionError)) throw error;
-        return show(c, user, id, { status: statusOf(error), message: `操作未完成（${error.code}）：${error.message}` });
+        return show(c, user, id, { status: statusOf(error), message: refusal(error) });
       }
       return c.redirect(`/applications/${id}?done=${done}`, 303);
     },

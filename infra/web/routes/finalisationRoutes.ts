@@ -5,6 +5,7 @@ import { finalisationScopes } from '../../local/campaignFinalisation.js';
 import { campaignYear } from '../../local/valueChecks.js';
 import { actorOf } from '../access.js';
 import { finalisationPage } from '../pages/finalisationPage.js';
+import { refusal } from '../refusalMessages.js';
 import type { ConsoleUser } from '../users.js';
 import { type C, type ConsoleHono, type PageStatus, type RouteKit, statusOf } from './routeKit.js';
 
@@ -67,7 +68,7 @@ export function finalisationRoutes(app: ConsoleHono, kit: RouteKit): void {
       if (!(error instanceof ActionError)) throw error;
       return show(c, user, year, {
         status: statusOf(error),
-        message: `操作未完成（${error.code}）：${error.message}`,
+        message: refusal(error),
       });
     }
     return c.redirect(`/campaigns/${year}/finalisation?done=finalised`, 303);

@@ -201,6 +201,21 @@ describe('web console routes', () => {
     expect(await historyLength()).toBe(before);
   });
 
+  it('explains a refused act in Chinese, with the action’s code, and records nothing', async () => {
+    const reviewer = await as('reviewer');
+    await reviewer.get(`/applications/${applicationId}`);
+    const before = await historyLength();
+    const { res, text } = await reviewer.post(`/applications/${applicationId}/decisions`, {
+      stage: 'FORMAL_REVIEW',
+      outcome: 'pass',
+      reason: '形式审查通过',
+    });
+    expect(res.status).toBe(409);
+    expect(text).toContain('操作未完成：申报已不在此阶段');
+    expect(text).toContain('WRONG_STAGE');
+    expect(await historyLength()).toBe(before);
+  });
+
   it('masks the ID number for a unit and an auditor, and shows it to the office reviewer', async () => {
     const reviewer = await as('reviewer');
     expect((await reviewer.get(`/applications/${applicationId}`)).text).toContain(idNumber);
