@@ -1,5 +1,6 @@
 import { type Stage, type StageKind, stageKind, stagePath } from '../shared/domain/track/stage.js';
 import { Track } from '../shared/domain/track/track.js';
+import { humanTaskLimits } from '../shared/workflow/humanTaskLimits.js';
 import { transientErrorNames } from '../shared/workflow/workflowErrors.js';
 import { type AslDefinition, type AslState, functionPlaceholder, waitForTaskTokenResource } from './aslTypes.js';
 
@@ -18,22 +19,7 @@ export const projectHandlers = [
 ] as const;
 export type ProjectHandler = (typeof projectHandlers)[number];
 
-const day = 86_400;
-/**
- * How long a human step waits before it escalates (then waits again), and the heartbeat a reviewer can send to
- * say it is being worked on. Kept under 24 days: the local engine arms a Node timer with TimeoutSeconds, and Node
- * fires timers over 2^31 ms (24.8 days) at once.
- */
-export const humanTaskLimits: Record<
-  Exclude<StageKind, 'automatic' | 'terminal'>,
-  { timeout: number; heartbeat: number }
-> = {
-  consultation: { timeout: 20 * day, heartbeat: 10 * day },
-  decision: { timeout: 14 * day, heartbeat: 7 * day },
-  publicity: { timeout: 10 * day, heartbeat: 5 * day },
-  panel: { timeout: 20 * day, heartbeat: 10 * day },
-  finalisation: { timeout: 20 * day, heartbeat: 10 * day },
-};
+export { humanTaskLimits };
 
 /** Seconds between re-checks when the Wait ended before the window's end by the clock of the check (skew). */
 export const windowRecheckSeconds = 300;

@@ -1,17 +1,11 @@
 import { consultationStatus } from '../../shared/actions/consultationStatus.js';
 import { departments } from '../../shared/domain/consultation/department.js';
+import { type NextActor, whoActs } from '../../shared/workflow/taskQueue.js';
+
+// Until the AWS console backend reads it from shared/workflow/taskQueue.ts.
+export { whoActs };
+
 import type { LocalRuntime, WaitingApplication } from './localRuntime.js';
-
-export type NextActor = 'recommending_unit' | 'reviewer' | 'clock' | 'runtime';
-
-/** Who must act next on a waiting application: read from its stage and waiting task alone (no history read). */
-export function whoActs({ meta, task, started }: Pick<WaitingApplication, 'meta' | 'task' | 'started'>): NextActor {
-  if (!started) return 'recommending_unit';
-  if (!task) return 'runtime';
-  if (task.awaiting === 'publicity') return meta.status === 'PAUSED' ? 'reviewer' : 'clock';
-  if (task.awaiting === 'decision' && meta.stage === 'UNIT_RECOMMENDATION') return 'recommending_unit';
-  return 'reviewer';
-}
 
 /** What the next act on a waiting application is, and with which command. */
 async function whatNext(runtime: LocalRuntime, w: WaitingApplication): Promise<string> {

@@ -14,13 +14,13 @@ import { reportKeys } from '../../shared/objects/objectKeys.js';
 import type { ApplicationMeta, BundleRecord } from '../../shared/records/recordsRepository.js';
 import type { ReportApplication } from '../../shared/report/completenessReport.js';
 import { parseReportJson } from '../../shared/report/reportJson.js';
+import { type QueueEntry, taskQueue } from '../../shared/workflow/taskQueue.js';
 import { describeRun } from '../local/describeRun.js';
 import { storeEvidence } from '../local/evidence.js';
 import { localObjectStore } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
 import { type BundleIntakeBackend, localBundleIntake, safeFileName, type UploadedFile } from './bundleIntake.js';
 import { localStageBackend, type StageBackend } from './stageBackend.js';
-import { type QueueEntry, taskQueue } from './taskQueue.js';
 
 export type { QueueEntry };
 
@@ -126,7 +126,7 @@ export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
     async consultation(applicationId) {
       return consultationStatus(await repo.listEvents(applicationId));
     },
-    queue: () => taskQueue(runtime),
+    queue: () => taskQueue(repo, runtime.clock.now(), availableCampaigns()),
     async history(actor, applicationId) {
       const exported = await exportApplicationHistory(ctx(), { actor, applicationId, format: 'json' });
       if (exported.format !== 'json') throw new TypeError('expected a JSON export');
