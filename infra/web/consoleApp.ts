@@ -7,6 +7,7 @@ import { renderHtml } from './pages/layout.js';
 import { messagePage } from './pages/messagePage.js';
 import { signInPage } from './pages/signInPage.js';
 import { applicationRoutes, maxEvidenceBytes } from './routes/applicationRoutes.js';
+import { documentRoutes } from './routes/documentRoutes.js';
 import { finalisationRoutes } from './routes/finalisationRoutes.js';
 import { historyRoutes } from './routes/historyRoutes.js';
 import { listRoutes } from './routes/listRoutes.js';
@@ -152,6 +153,7 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
   listRoutes(app, kit);
   applicationRoutes(app, kit);
   historyRoutes(app, kit);
+  documentRoutes(app, kit);
   publicityRoutes(app, kit);
   panelRoutes(app, kit);
   finalisationRoutes(app, kit);

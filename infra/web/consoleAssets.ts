@@ -37,6 +37,8 @@ progress { width: 100%; height: 16px; }
 .error { color: #b71c1c; font-weight: 600; } .notice { background: #e8f5e9; padding: 8px; border-left: 4px solid #1b5e20; }
 .alert { background: #fdecea; padding: 8px; border-left: 4px solid #b71c1c; }
 tr.broken td { background: #fdecea; color: #b71c1c; font-weight: 700; }
+tr.broken td:first-child { border-left: 6px solid #b71c1c; } .alert p { margin: 4px 0; }
+td.file { overflow-wrap: anywhere; } .caution { color: #8a4b00; font-size: 0.875rem; }
 iframe.report { width: 100%; height: 75vh; border: 1px solid #bbb; background: #fff; }
 .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: end; }
 .filters div { display: grid; } .filters select { width: auto; min-width: 10em; }

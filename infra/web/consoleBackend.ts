@@ -13,13 +13,13 @@ import type { HistoryExport } from '../../shared/history/exportHistory.js';
 import { reportKeys } from '../../shared/objects/objectKeys.js';
 import type { ApplicationMeta, BundleRecord } from '../../shared/records/recordsRepository.js';
 import type { ReportApplication } from '../../shared/report/completenessReport.js';
-import { parseReportJson } from '../../shared/report/reportJson.js';
 import { type QueueEntry, taskQueue } from '../../shared/workflow/taskQueue.js';
 import { describeRun } from '../local/describeRun.js';
 import { storeEvidence } from '../local/evidence.js';
 import { localObjectStore } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
 import { type BundleIntakeBackend, localBundleIntake, safeFileName, type UploadedFile } from './bundleIntake.js';
+import { type DocumentBackend, localDocumentBackend, storedApplicationReport } from './documentBackend.js';
 import { localStageBackend, type StageBackend } from './stageBackend.js';
 
 export type { QueueEntry };
@@ -30,7 +30,7 @@ export { safeFileName, type UploadedFile };
  * What the console reads and does, over the local runtime: the same records queries, intake and actions as the
  * `award` commands. Writes run one at a time (an intake or a decision resumes the workflow in this process).
  */
-export interface ConsoleBackend extends StageBackend, BundleIntakeBackend {
+export interface ConsoleBackend extends StageBackend, BundleIntakeBackend, DocumentBackend {
   now(): Date;
   applications(): Promise<ApplicationMeta[]>;
   applicationsOfUnit(unitId: string): Promise<ApplicationMeta[]>;
@@ -90,6 +90,7 @@ export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
 
   return {
     ...localStageBackend(runtime, serialised, withUpload),
+    ...localDocumentBackend(runtime),
     now: () => runtime.clock.now(),
     async applications() {
       const all: ApplicationMeta[] = [];
@@ -109,16 +110,7 @@ export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
       if (!(await objects.head(key))) return undefined;
       return Buffer.from(await objects.get(key)).toString('utf8');
     },
-    async applicationReport(applicationId) {
-      const meta = await repo.getApplication(applicationId);
-      const stored = (await repo.listReports(applicationId)).at(-1);
-      if (!meta || !stored) return undefined;
-      const objects = localObjectStore(runtime);
-      if (!(await objects.head(stored.objectKey))) return undefined;
-      const report = parseReportJson(Buffer.from(await objects.get(stored.objectKey)).toString('utf8'));
-      const index = (await repo.getBundle(meta.bundleId))?.applicationIds.indexOf(applicationId) ?? -1;
-      return report.applications[index];
-    },
+    applicationReport: async (applicationId) => (await storedApplicationReport(runtime, applicationId))?.section,
     async disclosureGranted(applicationId, actorId) {
       const events = await repo.listEvents(applicationId);
       return events.some((e) => e.type === disclosureEventType && e.data.grantedTo === actorId);

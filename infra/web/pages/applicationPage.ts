@@ -8,6 +8,7 @@ import type { ReportApplication } from '../../../shared/report/completenessRepor
 import { beijingTime } from '../beijingTime.js';
 import { opinionLabels, statusLabels } from '../consoleLabels.js';
 import type { PublicityView } from '../stageBackend.js';
+import { type DocumentsView, documentSections } from './documentsSection.js';
 import { csrfField, type Frame, type Html, layout, tableWrap } from './layout.js';
 import { type ObjectionSectionView, objectionSection } from './objectionSection.js';
 import { type PanelSectionView, panelSection } from './panelSection.js';
@@ -31,6 +32,8 @@ export interface ApplicationView {
   panels?: Omit<PanelSectionView, 'applicationId'>;
   /** The campaign finalisation page, when the application waits for it. */
   finalisationHref?: string;
+  /** The bundle's documents, and the report's findings linked to them. */
+  documents?: DocumentsView;
   notice?: string;
   error?: string;
 }
@@ -144,6 +147,7 @@ ${view.objections ? objectionSection({ applicationId: m.applicationId, ...view.o
 ${view.panels ? panelSection({ applicationId: m.applicationId, ...view.panels }, frame.csrfToken) : ''}
 ${view.finalisationHref ? html`<h2>${stages[m.stage].name}</h2><p>本阶段按年度统一排名确定结果：<a href="${view.finalisationHref}">查看年度评选结果与名额</a></p>` : ''}
 ${decisionForm(view, frame.csrfToken)}
+${view.documents ? documentSections(view.documents) : ''}
 <h2>材料完整性审核报告</h2>
 <p><a href="/bundles/${m.bundleId}">材料包 ${m.bundleId}</a> ·
 <a href="/bundles/${m.bundleId}/report.html" target="_blank" rel="noopener">在新窗口打开报告</a> ·

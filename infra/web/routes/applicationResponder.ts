@@ -5,6 +5,7 @@ import { maskPersonalData, seesPersonalData } from '../../../shared/domain/acces
 import { stageKind } from '../../../shared/domain/track/stage.js';
 import { RefusedError } from '../../local/refusedError.js';
 import { reportFor, visibleApplication } from '../access.js';
+import { documentsFor } from '../documentBackend.js';
 import { applicationPage } from '../pages/applicationPage.js';
 import { refusal } from '../refusalMessages.js';
 import type { ConsoleUser } from '../users.js';
@@ -73,6 +74,7 @@ export function applicationResponder(kit: RouteKit) {
     const view = {
       meta,
       ...(report ? { report } : {}),
+      ...(await documentsFor(backend, applicationId, report?.masked ?? true)),
       consultation,
       ...(canDecide ? { decisionStage: meta.stage } : {}),
       canConsult: reviewer && meta.stage === 'CONSULTATION',

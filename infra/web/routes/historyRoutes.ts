@@ -2,7 +2,10 @@ import { actorOf, visibleApplication } from '../access.js';
 import { historyPage } from '../pages/historyPage.js';
 import { type C, type ConsoleHono, idPattern, type RouteKit } from './routeKit.js';
 
-/** An application's hash-chained history, verified, as a page and as JSON/CSV exports (reviewers and auditors). */
+/**
+ * An application's hash-chained history, verified, with its panel draws re-verified, as a page; and as JSON/CSV
+ * exports (reviewers and auditors).
+ */
 export function historyRoutes(app: ConsoleHono, kit: RouteKit): void {
   const { backend, page, frame, requireUser, notFound } = kit;
   const historyRoute = (format: 'page' | 'json' | 'csv') => async (c: C) => {
@@ -19,7 +22,8 @@ export function historyRoutes(app: ConsoleHono, kit: RouteKit): void {
       c.header('Content-Disposition', `attachment; filename="${id}-history.json"`);
       return c.json(exported);
     }
-    return page(c, historyPage(frame(c, `履历：${id}`), exported));
+    const draws = await backend.panelDrawChecks(id);
+    return page(c, historyPage(frame(c, `履历：${id}`), exported, draws));
   };
   app.get('/applications/:id/history', historyRoute('page'));
   app.get('/applications/:id/history.json', historyRoute('json'));
