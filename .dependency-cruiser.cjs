@@ -28,7 +28,16 @@ const layers = [
   { layer: 'workflow and actions', folders: ['shared/actions', 'shared/workflow', 'shared/intake'] },
   {
     layer: 'runtimes',
-    folders: ['functions', 'infra (its own files)', 'infra/local', 'infra/web', 'infra/cli', 'infra/demo'],
+    folders: [
+      'functions',
+      'infra (its own files)',
+      'infra/local',
+      'infra/web',
+      // The console's Lambda: the web console (infra/web) run behind API Gateway, so above it.
+      'functions/console',
+      'infra/cli',
+      'infra/demo',
+    ],
   },
 ];
 
@@ -36,6 +45,8 @@ const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The path pattern of a folder; 'infra (its own files)' is the CDK app and contracts directly in infra/. */
 const pattern = (folder) => (folder === 'infra (its own files)' ? '^infra/[^/]+$' : `^${literal(folder)}/`);
 const ranked = layers.flatMap(({ layer, folders }) => folders.map((folder) => ({ layer, folder })));
+/** The folders of the list inside `folder` (functions/console in functions): they keep their own rank. */
+const nested = (folder) => ranked.filter((r) => r.folder.startsWith(`${folder}/`)).map((r) => pattern(r.folder));
 
 const upward = ranked.slice(0, -1).map(({ layer, folder }, i) => {
   const above = ranked.slice(i + 1);
@@ -45,7 +56,7 @@ const upward = ranked.slice(0, -1).map(({ layer, folder }, i) => {
     comment:
       `${folder} (layer ${layer}) imports a folder listed above it. It may import only its own folder and those ` +
       'below it (ARCHITECTURE.md, Layers): move the shared type down, or invert the dependency through a port.',
-    from: { path: pattern(folder) },
+    from: { path: pattern(folder), ...(nested(folder).length ? { pathNot: `(${nested(folder).join('|')})` } : {}) },
     to: { path: `(${above.map((a) => pattern(a.folder)).join('|')})` },
   };
 });

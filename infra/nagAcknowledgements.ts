@@ -28,6 +28,28 @@ export const reasons = {
     'GetObject only, on the reports/ prefix of the submissions bucket: the API returns each stored completeness report, masked by the caller’s role.',
   apiStage:
     'The wildcards are the API stage and the {applicationId} path parameter; method and route are fixed, so the role may call only this route.',
+  consolePublicRoute:
+    'The console sign-in (redirect to Cognito), its callback (code exchange) and the signed-out page must open before anyone has a token; every other console route has the Cognito JWT authorizer.',
+} as const;
+
+/** The console's findings, each with its reason (infra/consoleSite.ts). */
+export const consoleReasons = {
+  objects:
+    'Object-level rights on fixed prefixes of the submissions bucket: reads of reports/, extracted/ (documents), uploads/ and evidence/; writes only of bundles under incoming/ (by presigned part URLs for the signed-in unit), upload notes under uploads/ and evidence under evidence/.',
+  intakeExecutions:
+    'DescribeExecution on the executions of the Intake state machine only (the wildcard is the execution name, derived from the uploaded object version).',
+  csrfRotation:
+    'The secret only signs CSRF tokens bound to a sign-in (HMAC of the ID token sub and iat); a rotation would just end the forms open at that moment, so it is replaced by redeploying rather than by a rotation Lambda.',
+  mfaOptional:
+    'Office staff and recommending units sign in with TOTP MFA available (optional): units are outside organisations without managed authenticators; threat protection (Plus tier, full function) adds adaptive authentication.',
+  edgeLogBucket: 'This bucket receives the CloudFront and assets-bucket access logs; logging it to itself would loop.',
+  defaultCertificate:
+    'Without the consoleDomainName/consoleCertificateArn context the distribution uses the *.cloudfront.net certificate, whose policy CloudFront fixes at TLSv1; with them it enforces TLSv1.2_2021.',
+  geoRestriction:
+    'Recommending units and the office are in Jilin province but may sign in while travelling; access is by Cognito sign-in, not by country.',
+  waf: 'The console sits behind Cognito sign-in with API Gateway throttling and Cognito threat protection; a WAF web ACL (us-east-1) is an operator choice per deployment.',
+  deploymentFunction:
+    "The CDK BucketDeployment custom resource (console CSS/JS into the assets bucket): its Lambda runtime, role and wildcard grants are the CDK construct's own, used at deploy time only.",
 } as const;
 
 export function acknowledge(scope: IConstruct, id: string, reason: string): void {
@@ -45,6 +67,55 @@ export function acknowledgeFunction(fn: lambda.Function): void {
   acknowledge(fn, 'AwsSolutions-L1', reasons.nodeRuntime);
   acknowledge(fn, 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reasons.kmsVariants);
   acknowledge(fn, 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reasons.kmsVariants);
+}
+
+/** The console site's acknowledged findings (infra/consoleSite.ts). */
+export function acknowledgeConsoleSite(
+  site: IConstruct,
+  parts: {
+    fn: IConstruct;
+    bucket: IConstruct & { node: { defaultChild?: unknown } };
+    assets: IConstruct & { node: { defaultChild?: unknown } };
+    intakeName: string;
+    userPool: IConstruct;
+    csrfKey: IConstruct;
+    edgeLogs: IConstruct;
+    distribution: IConstruct;
+    withCertificate: boolean;
+  },
+): void {
+  const stack = Stack.of(site);
+  const bucketId = stack.getLogicalId(parts.bucket.node.defaultChild as CfnElement);
+  const assetsId = stack.getLogicalId(parts.assets.node.defaultChild as CfnElement);
+  for (const prefix of ['reports', 'extracted', 'uploads', 'evidence', 'incoming'])
+    acknowledge(parts.fn, `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${prefix}/*]`, consoleReasons.objects);
+  acknowledge(
+    parts.fn,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:<${parts.intakeName}.Name>:*]`,
+    consoleReasons.intakeExecutions,
+  );
+  acknowledge(parts.userPool, 'AwsSolutions-COG2', consoleReasons.mfaOptional);
+  acknowledge(parts.csrfKey, 'AwsSolutions-SMG4', consoleReasons.csrfRotation);
+  acknowledge(parts.edgeLogs, 'AwsSolutions-S1', consoleReasons.edgeLogBucket);
+  acknowledge(parts.distribution, 'AwsSolutions-CFR1', consoleReasons.geoRestriction);
+  acknowledge(parts.distribution, 'AwsSolutions-CFR2', consoleReasons.waf);
+  if (!parts.withCertificate) acknowledge(parts.distribution, 'AwsSolutions-CFR4', consoleReasons.defaultCertificate);
+  // The BucketDeployment's singleton function is a child of the stack, not of the site.
+  for (const child of stack.node.children.filter((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'))) {
+    for (const id of [
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'AwsSolutions-IAM5[Action::s3:GetObject*]',
+      'AwsSolutions-IAM5[Action::s3:GetBucket*]',
+      'AwsSolutions-IAM5[Action::s3:List*]',
+      'AwsSolutions-IAM5[Action::s3:DeleteObject*]',
+      'AwsSolutions-IAM5[Action::s3:Abort*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+      'AwsSolutions-IAM5[Resource::*]',
+      'AwsSolutions-L1',
+    ])
+      acknowledge(child, id, consoleReasons.deploymentFunction);
+    acknowledge(child, `AwsSolutions-IAM5[Resource::<${assetsId}.Arn>/*]`, consoleReasons.deploymentFunction);
+  }
 }
 
 export function acknowledgeTableAccess(scope: IConstruct, table: IConstruct & { node: { defaultChild?: unknown } }) {

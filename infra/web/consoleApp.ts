@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { consoleCss, consoleJs } from './consoleAssets.js';
+import { consoleCss, consoleJs, pageCsp } from './consoleAssets.js';
 import type { ConsoleBackend } from './consoleBackend.js';
 import { renderHtml } from './pages/layout.js';
 import { messagePage } from './pages/messagePage.js';
@@ -13,22 +13,37 @@ import { historyRoutes } from './routes/historyRoutes.js';
 import { listRoutes } from './routes/listRoutes.js';
 import { panelRoutes } from './routes/panelRoutes.js';
 import { publicityRoutes } from './routes/publicityRoutes.js';
-import { type C, type Env, routeKit } from './routes/routeKit.js';
+import { type C, type ConsoleHono, type Env, type RouteKit, routeKit } from './routes/routeKit.js';
 import { maxBundleBytes, unitRoutes } from './routes/unitRoutes.js';
-import { csrfMatches, SessionStore, sessionCookie } from './sessions.js';
+import { type DirectUploads, uploadRoutes } from './routes/uploadRoutes.js';
+import { csrfMatches, type Session, SessionStore, sessionCookie } from './sessions.js';
 import type { ConsoleRole, ConsoleUser, ConsoleUsers } from './users.js';
+
+export { pageCsp };
+
+/**
+ * Who signs in, when not the users file (on AWS: Cognito, whose ID token API Gateway verified). `resolve` gives the
+ * request's session (its CSRF token bound to the sign-in, with the user), nothing when no one is signed in, or
+ * `forbidden` for a verified identity with no single console role.
+ */
+export interface ConsoleIdentity {
+  resolve(c: C): Session | 'forbidden' | undefined;
+  /** The sign-in and sign-out routes of this identity (in place of the users file's). */
+  routes(app: ConsoleHono, kit: RouteKit): void;
+}
 
 export interface ConsoleOptions {
   backend: ConsoleBackend;
-  users: Pick<ConsoleUsers, 'authenticate'>;
+  /** The users file's sign-in (locally); required unless `identity` is given. */
+  users?: Pick<ConsoleUsers, 'authenticate'>;
+  identity?: ConsoleIdentity;
+  /** Bundles go straight to object storage (on AWS: presigned multipart uploads to S3): mounts the upload routes. */
+  directUploads?: DirectUploads;
   sessions?: SessionStore;
   /** Mark the session cookie Secure (behind HTTPS). Locally the console is plain HTTP on localhost. */
   secureCookies?: boolean;
 }
 
-const pageCsp =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; " +
-  "frame-ancestors 'self'; form-action 'self'; base-uri 'none'; object-src 'none'";
 const home: Record<ConsoleRole, string> = { recommending_unit: '/unit', reviewer: '/queue', auditor: '/applications' };
 
 /**
@@ -37,7 +52,8 @@ const home: Record<ConsoleRole, string> = { recommending_unit: '/unit', reviewer
  * token; handlers read and act through the ConsoleBackend (the local runtime's records and actions).
  */
 export function consoleApp(options: ConsoleOptions): Hono<Env> {
-  const { backend, users } = options;
+  const { backend, users, identity } = options;
+  if (!users && !identity) throw new TypeError('the console needs users or an identity to sign in with');
   const sessions = options.sessions ?? new SessionStore();
   const app = new Hono<Env>();
 
@@ -66,6 +82,13 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
   });
 
   app.use('*', async (c, next) => {
+    if (identity) {
+      const session = identity.resolve(c);
+      if (session === 'forbidden') return kit.forbidden(c);
+      if (session) c.set('session', session);
+      if (session?.user) c.set('user', session.user);
+      return next();
+    }
     const session = sessions.get(getCookie(c, sessionCookie));
     if (session) {
       c.set('session', session);
@@ -123,32 +146,36 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
     return c.redirect(user ? home[user.role] : '/sign-in', 303);
   });
 
-  app.get('/sign-in', (c) => {
-    const user = c.get('user');
-    if (user) return c.redirect(home[user.role], 303);
-    const session = c.get('session') ?? startSession(c);
-    return page(c, signInPage(session.csrfToken));
-  });
+  if (identity) identity.routes(app, kit);
+  else if (users) {
+    app.get('/sign-in', (c) => {
+      const user = c.get('user');
+      if (user) return c.redirect(home[user.role], 303);
+      const session = c.get('session') ?? startSession(c);
+      return page(c, signInPage(session.csrfToken));
+    });
 
-  app.post('/sign-in', async (c) => {
-    const body = await c.req.parseBody();
-    const name = typeof body.name === 'string' ? body.name.trim() : '';
-    const password = typeof body.password === 'string' ? body.password : '';
-    const user = name && password ? await users.authenticate(name, password) : undefined;
-    const old = c.get('session');
-    if (!user) return page(c, signInPage(old?.csrfToken ?? '', '用户名或密码不正确。'), 401);
-    if (old) sessions.end(old.id);
-    startSession(c, user);
-    return c.redirect(home[user.role], 303);
-  });
+    app.post('/sign-in', async (c) => {
+      const body = await c.req.parseBody();
+      const name = typeof body.name === 'string' ? body.name.trim() : '';
+      const password = typeof body.password === 'string' ? body.password : '';
+      const user = name && password ? await users.authenticate(name, password) : undefined;
+      const old = c.get('session');
+      if (!user) return page(c, signInPage(old?.csrfToken ?? '', '用户名或密码不正确。'), 401);
+      if (old) sessions.end(old.id);
+      startSession(c, user);
+      return c.redirect(home[user.role], 303);
+    });
 
-  app.post('/sign-out', (c) => {
-    const session = c.get('session');
-    if (session) sessions.end(session.id);
-    deleteCookie(c, sessionCookie, { path: '/' });
-    return c.redirect('/sign-in', 303);
-  });
+    app.post('/sign-out', (c) => {
+      const session = c.get('session');
+      if (session) sessions.end(session.id);
+      deleteCookie(c, sessionCookie, { path: '/' });
+      return c.redirect('/sign-in', 303);
+    });
+  }
 
+  if (options.directUploads) uploadRoutes(app, kit, options.directUploads);
   unitRoutes(app, kit);
   listRoutes(app, kit);
   applicationRoutes(app, kit);

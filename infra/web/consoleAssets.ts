@@ -1,3 +1,11 @@
+/**
+ * The content-security policy of the console's pages: script and style only from the two files below (no inline
+ * script or style). The app sends it, and CloudFront's response-headers policy on AWS carries the same string.
+ */
+export const pageCsp =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-src 'self'; " +
+  "frame-ancestors 'self'; form-action 'self'; base-uri 'none'; object-src 'none'";
+
 /** The console's style sheet: one column on a phone, readable tables that scroll sideways, visible focus. */
 export const consoleCss = `
 *, *::before, *::after { box-sizing: border-box; }

@@ -6,14 +6,26 @@ import { UnsafeObjectKey } from './objectStore.js';
  * - `incoming/<unit>/<file>`: uploaded bundles (the S3 event of this prefix starts the intake);
  * - `extracted/<bundleId>/<entry path>`: each bundle entry's original bytes;
  * - `derived/<bundleId>/<entry sha256>.<path id>.json`: the ExtractedDocument of one entry;
- * - `reports/<bundleId>/report.json` and `report.html`: the completeness report.
+ * - `reports/<bundleId>/report.json` and `report.html`: the completeness report;
+ * - `uploads/<bundleId>.json`: the console's note of a bundle uploaded through it.
  */
 export const objectPrefixes = {
   incoming: 'incoming/',
   extracted: 'extracted/',
   derived: 'derived/',
   reports: 'reports/',
+  uploads: 'uploads/',
 } as const;
+
+/** `incoming/<unit>/<file>`: where a unit's bundle is uploaded (its unit from the sign-in, the file name made safe). */
+export const incomingKey = (unitId: string, safeFileName: string) =>
+  assertSafeKey(`${objectPrefixes.incoming}${unitId}/${safeFileName}`);
+
+/**
+ * `uploads/<bundleId>.json`: a bundle uploaded through the console (its key, version, unit, file name and time), so
+ * its page can follow the check before the intake has registered it.
+ */
+export const uploadMarkerKey = (bundleId: string) => `${objectPrefixes.uploads}${bundleId}.json`;
 
 const unsafeSegment = (s: string) => s === '' || s === '.' || s === '..';
 

@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto';
+import { RefusedError } from '../../infra/local/refusedError.js';
+import { safeFileName } from '../../infra/web/bundleIntake.js';
+import type { ConsoleBackend, UploadedFile } from '../../infra/web/consoleBackend.js';
+import type { IntakeProgress } from '../../infra/web/intakeTracker.js';
+import { ActionError, type ActionErrorCode } from '../../shared/actions/actionError.js';
+import { type ConsultationStatus, consultationStatus } from '../../shared/actions/consultationStatus.js';
+import { disclosureEventType, exportApplicationHistory } from '../../shared/actions/exportApplicationHistory.js';
+import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
+import { reportKeys, uploadMarkerKey } from '../../shared/objects/objectKeys.js';
+import type { ObjectStore } from '../../shared/objects/objectStore.js';
+import type { RecordsRepository } from '../../shared/records/recordsRepository.js';
+import { parseReportJson } from '../../shared/report/reportJson.js';
+import { taskQueue } from '../../shared/workflow/taskQueue.js';
+import { handleReviewerAction, type ReviewerActionDependencies } from '../reviewerAction/handler.js';
+import type { UploadMarker } from './s3DirectUploads.js';
+
+/** Where the Intake execution of an uploaded object stands (Step Functions DescribeExecution). */
+export type IntakeRunState = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'NOT_STARTED';
+
+export interface AwsConsoleBackendDependencies {
+  repo: RecordsRepository;
+  /** The submissions bucket. */
+  objects: ObjectStore;
+  /** The reviewer actions and the task-token port (functions/reviewerAction). */
+  actions: ReviewerActionDependencies;
+  /** The state of the Intake execution of this object version. */
+  intakeState(object: { key: string; versionId: string }): Promise<IntakeRunState>;
+  now: () => Date;
+}
+
+const notOnAws = (what: string) => new RefusedError(`${what}在 AWS 控制台中尚未提供，请使用 API 或联系管理员。`);
+
+/**
+ * The console over AWS: the records table (DynamoRecordsRepository), the submissions bucket (S3ObjectStore) and the
+ * reviewer actions with the Step Functions task-token adapter (handleReviewerAction, as the IAM API runs them).
+ * Bundles arrive by direct upload to S3 (s3DirectUploads), so the intake runs in Step Functions, not here.
+ */
+export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleBackend {
+  const { repo, objects } = deps;
+  const act = async (action: Parameters<typeof handleReviewerAction>[0]) => {
+    const result = await handleReviewerAction(action, deps.actions);
+    if (!result.ok) throw new ActionError(result.code as ActionErrorCode, result.message, result.field);
+    return result;
+  };
+  const whereNow = async (applicationId: string) => {
+    const meta = await repo.getApplication(applicationId);
+    return meta ? `now at ${meta.stage} (${meta.status})` : 'recorded';
+  };
+  const text = async (key: string) =>
+    (await objects.head(key)) ? Buffer.from(await objects.get(key)).toString('utf8') : undefined;
+  /** A person's upload (evidence) in the bucket, as the local runtime keeps it: `evidence/<sha256 prefix>-<name>`. */
+  const keep = async (file: UploadedFile) => {
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const objectKey = `evidence/${sha256.slice(0, 16)}-${safeFileName(file.name)}`;
+    await objects.put(objectKey, file.bytes);
+    return { objectKey, sha256 };
+  };
+  const progressOf = async (marker: UploadMarker): Promise<IntakeProgress> => {
+    const base = {
+      bundleId: marker.bundleId,
+      unitId: marker.unitId,
+      fileName: marker.fileName,
+      uploadedAt: marker.uploadedAt,
+      filesRead: 0,
+    };
+    if (await repo.getBundle(marker.bundleId)) return { ...base, state: 'done' };
+    const state = await deps.intakeState(marker);
+    if (state === 'NOT_STARTED') return { ...base, state: 'waiting' };
+    if (state === 'RUNNING') return { ...base, state: 'reading' };
+    if (state === 'SUCCEEDED') return { ...base, state: 'done' };
+    return { ...base, state: 'failed', failure: '系统未能完成检查。请重新上传；如仍不成功，请联系评选表彰办公室。' };
+  };
+  const markerOf = async (bundleId: string): Promise<UploadMarker | undefined> => {
+    const body = await text(uploadMarkerKey(bundleId));
+    return body ? (JSON.parse(body) as UploadMarker) : undefined;
+  };
+  const eachCampaign = async <T>(read: (campaign: string) => Promise<T[]>) =>
+    (await Promise.all(availableCampaigns().map(read))).flat();
+  const applications = () => eachCampaign((campaign) => repo.applicationsOfCampaign(campaign));
+
+  return {
+    now: deps.now,
+    applications,
+    applicationsOfUnit: (unitId) => eachCampaign((campaign) => repo.applicationsOfUnit(unitId, campaign)),
+    application: (id) => repo.getApplication(id),
+    bundle: (id) => repo.getBundle(id),
+    bundleReportHtml: (bundleId) => text(reportKeys(bundleId).html),
+    async applicationReport(applicationId) {
+      const meta = await repo.getApplication(applicationId);
+      const stored = (await repo.listReports(applicationId)).at(-1);
+      const body = meta && stored ? await text(stored.objectKey) : undefined;
+      if (!meta || !body) return undefined;
+      const index = (await repo.getBundle(meta.bundleId))?.applicationIds.indexOf(applicationId) ?? -1;
+      return parseReportJson(body).applications[index];
+    },
+    async disclosureGranted(applicationId, actorId) {
+      const events = await repo.listEvents(applicationId);
+      return events.some((e) => e.type === disclosureEventType && e.data.grantedTo === actorId);
+    },
+    consultation: async (applicationId): Promise<ConsultationStatus> =>
+      consultationStatus(await repo.listEvents(applicationId)),
+    queue: () => taskQueue(repo, deps.now(), availableCampaigns()),
+    async history(actor, applicationId) {
+      const exported = await exportApplicationHistory(deps.actions.ctx, { actor, applicationId, format: 'json' });
+      if (exported.format !== 'json') throw new TypeError('expected a JSON export');
+      return exported.body;
+    },
+    async historyCsv(actor, applicationId) {
+      const exported = await exportApplicationHistory(deps.actions.ctx, { actor, applicationId, format: 'csv' });
+      return String(exported.body);
+    },
+    async requireDepartments({ actor, applicationId, departments }) {
+      await act({
+        action: 'requireConsultations',
+        request: {
+          actor,
+          idempotencyKey: `consult-require:${[...departments].sort().join(',')}`,
+          applicationId,
+          departments,
+        },
+      });
+      return whereNow(applicationId);
+    },
+    async recordOpinion({ actor, applicationId, department, opinion, summary, evidence }) {
+      await act({
+        action: 'recordConsultationOpinion',
+        request: {
+          actor,
+          idempotencyKey: `consult:${department}:${opinion}`,
+          applicationId,
+          department,
+          opinion,
+          summary,
+          evidence: [await keep(evidence)],
+        },
+      });
+      return whereNow(applicationId);
+    },
+    async decide({ actor, applicationId, stage, outcome, reasons, score }) {
+      await act({
+        action: 'recordDecision',
+        request: {
+          actor,
+          idempotencyKey: `decide:${stage}:${outcome}`,
+          applicationId,
+          stage,
+          outcome,
+          reasons,
+          evidence: [],
+          ...(score === undefined ? {} : { score }),
+        },
+      });
+      return whereNow(applicationId);
+    },
+    async recordScores({ actor, applicationId, stage, scores, evidence }) {
+      await act({
+        action: 'recordPanelScores',
+        request: {
+          actor,
+          idempotencyKey: `panel-score:${stage}`,
+          applicationId,
+          stage,
+          scores,
+          evidence: [await keep(evidence)],
+        },
+      });
+    },
+
+    // Bundles: uploaded straight to S3 (uploadRoutes + s3DirectUploads); the intake runs in Step Functions.
+    submit: async () => {
+      throw notOnAws('经控制台服务器上传材料包');
+    },
+    startSubmit: async () => {
+      throw notOnAws('经控制台服务器上传材料包');
+    },
+    async intakeProgress(bundleId) {
+      const marker = await markerOf(bundleId);
+      return marker ? progressOf(marker) : undefined;
+    },
+    // The unit's uploads still being checked are those with a marker and no bundle record; a finished one shows
+    // among its bundles. Markers are not listed by unit, so the unit page shows bundles once registered.
+    uploadsOfUnit: async () => [],
+    bundlesOfUnit: (unitId) => eachCampaign((campaign) => repo.bundlesOfUnit(unitId, campaign)),
+
+    // Not yet over AWS: their local versions read and write through the local runtime (infra/web/stageBackend.ts,
+    // documentBackend.ts); they need the same code over a records repository and an object store.
+    publicity: async () => {
+      throw notOnAws('公示期信息');
+    },
+    objections: async () => {
+      throw notOnAws('异议信息');
+    },
+    panels: async () => {
+      throw notOnAws('评审专家组信息');
+    },
+    finalisation: async () => {
+      throw notOnAws('综合评定');
+    },
+    lodgeObjection: async () => {
+      throw notOnAws('登记异议');
+    },
+    resolveObjection: async () => {
+      throw notOnAws('处理异议');
+    },
+    drawPanel: async () => {
+      throw notOnAws('抽取评审专家');
+    },
+    finalise: async () => {
+      throw notOnAws('综合评定');
+    },
+    applicationDocuments: async () => {
+      throw notOnAws('申报文件列表');
+    },
+    documentFile: async () => {
+      throw notOnAws('文件下载');
+    },
+    panelDrawChecks: async () => {
+      throw notOnAws('专家抽取复核');
+    },
+  };
+}
