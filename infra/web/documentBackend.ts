@@ -6,7 +6,8 @@ import type { Finding } from '../../shared/domain/findings/finding.js';
 import type { FindingCode } from '../../shared/domain/findings/findingCode.js';
 import type { DetectedType } from '../../shared/extraction/document.js';
 import { entryListKey, readEntryList } from '../../shared/intake/entryList.js';
-import type { ApplicationMeta } from '../../shared/records/recordsRepository.js';
+import type { ObjectStore } from '../../shared/objects/objectStore.js';
+import type { ApplicationMeta, RecordsRepository } from '../../shared/records/recordsRepository.js';
 import type { CompletenessReport, ReportApplication, ReportFile } from '../../shared/report/completenessReport.js';
 import { parseReportJson } from '../../shared/report/reportJson.js';
 import { localObjectStore } from '../local/localIntake.js';
@@ -65,16 +66,25 @@ export interface DocumentBackend {
   panelDrawChecks(applicationId: string): Promise<PanelDrawCheck[]>;
 }
 
+/** Where documents are read from: the records and the object store (a folder locally; S3 on AWS, same keys). */
+export interface DocumentSources {
+  repo: Pick<RecordsRepository, 'getApplication' | 'listReports' | 'getBundle' | 'listEvents' | 'getPanel'>;
+  objects: ObjectStore;
+}
+
+const localSources = (runtime: LocalRuntime): DocumentSources => ({
+  repo: runtime.repo,
+  objects: localObjectStore(runtime),
+});
+
 /** The application's section of its latest stored report, with the whole report (files, unit section). */
-export async function storedApplicationReport(
-  runtime: LocalRuntime,
+export async function applicationReportIn(
+  { repo, objects }: DocumentSources,
   applicationId: string,
 ): Promise<{ meta: ApplicationMeta; report: CompletenessReport; section: ReportApplication } | undefined> {
-  const repo = runtime.repo;
   const meta = await repo.getApplication(applicationId);
   const stored = (await repo.listReports(applicationId)).at(-1);
   if (!meta || !stored) return undefined;
-  const objects = localObjectStore(runtime);
   if (!(await objects.head(stored.objectKey))) return undefined;
   const report = parseReportJson(Buffer.from(await objects.get(stored.objectKey)).toString('utf8'));
   const index = (await repo.getBundle(meta.bundleId))?.applicationIds.indexOf(applicationId) ?? -1;
@@ -180,13 +190,20 @@ function linkFindings(
   return linked;
 }
 
-export function localDocumentBackend(runtime: LocalRuntime): DocumentBackend {
+/** The local runtime's: the records and the object folder under AWARD_HOME. */
+export const storedApplicationReport = (runtime: LocalRuntime, applicationId: string) =>
+  applicationReportIn(localSources(runtime), applicationId);
+
+export const localDocumentBackend = (runtime: LocalRuntime): DocumentBackend => documentBackend(localSources(runtime));
+
+/** The documents of applications over any records and object store holding what the Intake wrote. */
+export function documentBackend(sources: DocumentSources): DocumentBackend {
+  const { repo, objects } = sources;
   /** The application's documents with the object key of each stored one's bytes. */
   const load = async (applicationId: string) => {
-    const stored = await storedApplicationReport(runtime, applicationId);
+    const stored = await applicationReportIn(sources, applicationId);
     if (!stored) return undefined;
     const { meta, report, section } = stored;
-    const objects = localObjectStore(runtime);
     // Bundles that went through the Intake (every upload) list their stored entries; a folder bundle has no list.
     const entries = (await objects.head(entryListKey(meta.bundleId)))
       ? (await readEntryList(objects, meta.bundleId)).entries
@@ -219,14 +236,14 @@ export function localDocumentBackend(runtime: LocalRuntime): DocumentBackend {
     async documentFile(applicationId, index) {
       const entry = (await load(applicationId))?.files[index];
       if (!entry?.objectKey) return undefined;
-      const bytes = await localObjectStore(runtime).get(entry.objectKey);
+      const bytes = await objects.get(entry.objectKey);
       // The bytes must be the ones the report describes; anything else is not served.
       if (createHash('sha256').update(bytes).digest('hex') !== entry.file.sha256) return undefined;
       return { document: entry.document, bytes };
     },
     async panelDrawChecks(applicationId) {
-      const events = await runtime.repo.listEvents(applicationId);
-      return verifyPanelDraws(events, (stage) => runtime.repo.getPanel(applicationId, stage));
+      const events = await repo.listEvents(applicationId);
+      return verifyPanelDraws(events, (stage) => repo.getPanel(applicationId, stage));
     },
   };
 }

@@ -261,5 +261,11 @@ describe('panel draws re-verified on the history page', () => {
     expect(after).not.toContain('复核一致');
     // The history chain itself is untouched: only the draw's inputs were.
     expect(after).toContain('履历核验通过');
+    // A panel seating someone the draw did not draw is inconsistent too.
+    await table.update(
+      { pk: applicationPk(drawnId), sk: panelSk(stage) },
+      { expression: 'SET members = :m', values: { ':m': [...members.slice(1), 'someone-else'] } },
+    );
+    expect((await auditor.get(`/applications/${drawnId}/history`)).text).toContain('专家组成员与抽取记录不一致');
   });
 });
