@@ -136,6 +136,8 @@ ${view.error ? html`<p class="alert" role="alert">${view.error}</p>` : ''}
 <dt>推荐单位</dt><dd>${m.unitName || m.unitId}</dd>
 <dt>当前阶段</dt><dd>${stages[m.stage].name}</dd>
 <dt>状态</dt><dd>${statusLabels[m.status] ?? m.status}</dd>
+${m.supersededBy ? html`<dt>取代它的申报</dt><dd><a href="/applications/${m.supersededBy}"><code>${m.supersededBy}</code></a>（更正后的材料包）</dd>` : ''}
+${m.supersedes?.length ? html`<dt>本申报取代了</dt><dd>${m.supersedes.map((id, i) => html`${i > 0 ? '、' : ''}<a href="/applications/${id}"><code>${id}</code></a>`)}（此前提交、材料不完整）</dd>` : ''}
 <dt>更新时间</dt><dd>${beijingTime(m.updatedAt)}</dd></dl>
 ${view.canSeeHistory ? html`<p><a href="/applications/${m.applicationId}/history">查看并核验履历</a></p>` : ''}
 <h2>申报者</h2>

@@ -356,6 +356,12 @@ describe('web console routes', () => {
     expect((await reviewer.get('/queue')).text).not.toContain(incomplete?.applicationId as string);
     const home = await (await as('jl-unit')).get('/unit');
     expect(home.text).toContain('已由更正后的材料取代');
+    const unit = await as('jl-unit');
+    const oldPage = await unit.get(`/applications/${incomplete?.applicationId}`);
+    expect(oldPage.text).toContain(`href="/applications/${corrected?.applicationId}"`);
+    const newPage = await unit.get(`/applications/${corrected?.applicationId}`);
+    expect(newPage.text).toContain('本申报取代了');
+    expect(newPage.text).toContain(`href="/applications/${incomplete?.applicationId}"`);
     const history = (await runtime.repo.listEvents(incomplete?.applicationId as string)).map((e) => e.type);
     expect(history.at(-1)).toBe('APPLICATION_SUPERSEDED');
   });
