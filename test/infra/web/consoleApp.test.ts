@@ -1,58 +1,33 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalRuntime } from '../../../infra/local/localRuntime.js';
+import type { LocalRuntime } from '../../../infra/local/localRuntime.js';
 import { consoleApp } from '../../../infra/web/consoleApp.js';
 import { localConsoleBackend } from '../../../infra/web/consoleBackend.js';
-import { ConsoleUsers } from '../../../infra/web/users.js';
 import { buildBundleZip } from '../../fixtures/bundleZip.js';
 import { ConsoleClient } from './consoleClient.js';
+import { type ConsoleWho, consolePasswords, startConsoleRuntime } from './consoleFixture.js';
 
 const idNumber = '220102197805123018';
-let dir: string;
+let fixture: Awaited<ReturnType<typeof startConsoleRuntime>>;
 let runtime: LocalRuntime;
 let app: Hono<never>;
 let applicationId: string;
 let bundleId: string;
 
-const passwords = {
-  'cc-unit': 'unit-pass-1',
-  'jl-unit': 'unit-pass-2',
-  reviewer: 'review-pass',
-  auditor: 'audit-pass-1',
-} as const;
-type Who = keyof typeof passwords;
-
-async function as(who: Who | 'anonymous'): Promise<ConsoleClient> {
+async function as(who: ConsoleWho | 'anonymous'): Promise<ConsoleClient> {
   const client = new ConsoleClient(app);
-  if (who !== 'anonymous') expect((await client.signIn(who, passwords[who])).status).toBe(303);
+  if (who !== 'anonymous') expect((await client.signIn(who, consolePasswords[who])).status).toBe(303);
   return client;
 }
 
 const historyLength = async () => (await runtime.repo.listEvents(applicationId)).length;
 
 beforeAll(async () => {
-  process.env.AWARD_OCR = 'off';
-  dir = mkdtempSync(join(tmpdir(), 'award-console-'));
-  runtime = await LocalRuntime.start({ env: { AWARD_HOME: dir }, notice: () => {} });
-  runtime.clock.set(new Date('2025-08-15T10:00:00+08:00'));
-  const users = ConsoleUsers.inHome(dir);
-  await users.add({
-    name: 'cc-unit',
-    role: 'recommending_unit',
-    unitId: 'changchun-amr',
-    password: passwords['cc-unit'],
-  });
-  await users.add({
-    name: 'jl-unit',
-    role: 'recommending_unit',
-    unitId: 'jilin-city-amr',
-    password: passwords['jl-unit'],
-  });
-  await users.add({ name: 'reviewer', role: 'reviewer', password: passwords.reviewer });
-  await users.add({ name: 'auditor', role: 'auditor', password: passwords.auditor });
+  fixture = await startConsoleRuntime('award-console-');
+  runtime = fixture.runtime;
+  const users = fixture.users;
   const backend = localConsoleBackend(runtime);
   const bytes = readFileSync(resolve('examples/qm-ind-complete.zip'));
   const submitted = await backend.submit({
@@ -65,10 +40,7 @@ beforeAll(async () => {
   app = consoleApp({ backend, users }) as unknown as Hono<never>;
 }, 180_000);
 
-afterAll(async () => {
-  await runtime?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => fixture?.stop());
 
 describe('web console routes', () => {
   it('sends a visitor who is not signed in to the sign-in page', async () => {
@@ -81,7 +53,7 @@ describe('web console routes', () => {
     const client = new ConsoleClient(app);
     await client.get('/sign-in');
     expect((await client.post('/sign-in', { name: 'reviewer', password: 'wrong-password' })).res.status).toBe(401);
-    const { res } = await client.post('/sign-in', { name: 'reviewer', password: passwords.reviewer });
+    const { res } = await client.post('/sign-in', { name: 'reviewer', password: consolePasswords.reviewer });
     expect(res.status).toBe(303);
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/i);
@@ -89,7 +61,7 @@ describe('web console routes', () => {
   });
 
   it('authorises every page by role on the server', async () => {
-    const expected: Record<Who, Record<string, number>> = {
+    const expected: Record<ConsoleWho, Record<string, number>> = {
       'cc-unit': {
         '/unit': 200,
         '/queue': 403,
@@ -127,7 +99,7 @@ describe('web console routes', () => {
     };
     const seen: Record<string, Record<string, number>> = {};
     for (const [who, routes] of Object.entries(expected)) {
-      const client = await as(who as Who);
+      const client = await as(who as ConsoleWho);
       seen[who] = {};
       for (const path of Object.keys(routes))
         (seen[who] as Record<string, number>)[path] = (await client.get(path)).res.status;

@@ -1,18 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync, } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LocalRuntime } from '../../../infra/local/localRuntime.js';
+import type { LocalRuntime } from '../../../infra/local/localRuntime.js';
 import { consoleApp } from '../../../infra/web/consoleApp.js';
 import { type ConsoleBackend, localConsoleBackend } from '../../../infra/web/consoleBackend.js';
 import { finalisationPage } from '../../../infra/web/pages/finalisationPage.js';
 import { renderHtml } from '../../../infra/web/pages/layout.js';
-import { ConsoleUsers } from '../../../infra/web/users.js';
+import type { ConsoleUsers } from '../../../infra/web/users.js';
 import { loadCampaign } from '../../../shared/domain/campaign/loadCampaign.js';
 import { siDrafterPrizes } from '../../../shared/domain/prize/siPrize.js';
 import type { ApplicationMeta } from '../../../shared/records/recordsRepository.js';
 import { ConsoleClient } from './consoleClient.js';
+import { type ConsoleWho, consolePasswords, startConsoleRuntime } from './consoleFixture.js';
 
 /**
  * A reviewer takes one QM_IND application from 征求意见 to 已授奖 with the console's forms only (SPEC §5: QM_IND goes
@@ -20,15 +20,8 @@ import { ConsoleClient } from './consoleClient.js';
  * authorised by role on the server.
  */
 const objectorId = '220104198203154519';
-const passwords = {
-  'cc-unit': 'unit-pass-1',
-  'jl-unit': 'unit-pass-2',
-  reviewer: 'review-pass',
-  auditor: 'audit-pass-1',
-} as const;
-type Who = keyof typeof passwords;
 
-let dir: string;
+let fixture: Awaited<ReturnType<typeof startConsoleRuntime>>;
 let runtime: LocalRuntime;
 let backend: ConsoleBackend;
 let users: ConsoleUsers;
@@ -36,10 +29,10 @@ let app: Hono<never>;
 let id: string;
 let reviewer: ConsoleClient;
 
-async function as(who: Who | 'anonymous'): Promise<ConsoleClient> {
+async function as(who: ConsoleWho | 'anonymous'): Promise<ConsoleClient> {
   const client = new ConsoleClient(app);
   if (who === 'anonymous') await client.get('/sign-in');
-  else expect((await client.signIn(who, passwords[who])).status).toBe(303);
+  else expect((await client.signIn(who, consolePasswords[who])).status).toBe(303);
   return client;
 }
 
@@ -85,26 +78,8 @@ async function score(panelStage: string, fields: string[], value: string) {
 }
 
 beforeAll(async () => {
-  process.env.AWARD_OCR = 'off';
-  dir = mkdtempSync(join(tmpdir(), 'award-console-stages-'));
-  runtime = await LocalRuntime.start({ env: { AWARD_HOME: dir }, notice: () => {} });
-  // Friday 15 August 2025, 10:00 in Beijing: an ordinary working day.
-  runtime.clock.set(new Date('2025-08-15T10:00:00+08:00'));
-  users = ConsoleUsers.inHome(dir);
-  await users.add({
-    name: 'cc-unit',
-    role: 'recommending_unit',
-    unitId: 'changchun-amr',
-    password: passwords['cc-unit'],
-  });
-  await users.add({
-    name: 'jl-unit',
-    role: 'recommending_unit',
-    unitId: 'jilin-city-amr',
-    password: passwords['jl-unit'],
-  });
-  await users.add({ name: 'reviewer', role: 'reviewer', password: passwords.reviewer });
-  await users.add({ name: 'auditor', role: 'auditor', password: passwords.auditor });
+  fixture = await startConsoleRuntime('award-console-stages-');
+  ({ runtime, users } = fixture);
   backend = localConsoleBackend(runtime);
   const submitted = await backend.submit({
     unitId: 'changchun-amr',
@@ -116,10 +91,7 @@ beforeAll(async () => {
   reviewer = await as('reviewer');
 }, 180_000);
 
-afterAll(async () => {
-  await runtime?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(async () => fixture?.stop());
 
 describe('the console’s stage routes: authorisation', () => {
   it('sends anonymous visitors to sign in, refuses units and auditors every change, and units the office pages', async () => {
@@ -183,7 +155,7 @@ describe('the console’s stage routes: authorisation', () => {
   it('offers no local clock on a backend without one (as on AWS): no form, and /clock is 404', async () => {
     const { localClock: _none, ...remote } = backend;
     const aws = new ConsoleClient(consoleApp({ backend: remote, users }) as unknown as Hono<never>);
-    await aws.signIn('reviewer', passwords.reviewer);
+    await aws.signIn('reviewer', consolePasswords.reviewer);
     expect((await aws.get('/clock')).res.status).toBe(404);
     expect((await aws.post('/clock', { mode: 'workingDays', days: '1' })).res.status).toBe(404);
     expect(runtime.clock.now().toISOString()).toBe('2025-08-15T02:00:00.000Z');
