@@ -19,6 +19,7 @@ import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
 import { consoleEdge, viewerRequestFunctionCode } from './consoleEdge.js';
+import { handlerEntry } from './handlerEntries.js';
 import { awardFunction, repoRoot } from './lambdaBundling.js';
 import {
   acknowledge,
@@ -235,7 +236,7 @@ export class ConsoleSite extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
     const fn = awardFunction(this, 'Handler', {
-      entry: join(repoRoot, 'functions/console/handler.ts'),
+      entry: join(repoRoot, handlerEntry('console')),
       description: 'The award web console (Hono) behind CloudFront and API Gateway',
       key,
       timeout: Duration.seconds(29),

@@ -4,8 +4,9 @@ import { intakeHandlers } from './intakeDefinition.js';
 import { repoRoot } from './lambdaBundling.js';
 import { projectHandlers } from './projectDefinition.js';
 
-/** Where each logical handler's Lambda entry lives (relative to the repository root). */
+/** Where each logical handler's Lambda entry lives (relative to the repository root); `console`: the web console's. */
 export function handlerEntry(handler: string): string {
+  if (handler === 'console') return 'functions/console/handler.ts';
   const [group, name] = handler.split('.') as [string, string];
   if (group === 'workflow') return `functions/workflow/${name}.ts`;
   if (group === 'intake') return `functions/workflow/intake/${name}.ts`;

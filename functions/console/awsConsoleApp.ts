@@ -46,6 +46,8 @@ export interface AwsConsoleClients {
   sfn: SFNClient;
   secrets: SecretsManagerClient;
   repo?: DynamoRecordsRepository;
+  /** Cognito's token endpoint is called with it (tests replace it). */
+  fetch?: typeof fetch;
 }
 
 /** The Intake execution of an object version: its ARN is the machine's with the execution name derived as ingest does. */
@@ -93,6 +95,7 @@ export function awsConsoleApp(
       authBaseUrl: config.authBaseUrl,
       clientId: config.clientId,
       consoleOrigin: config.consoleOrigin,
+      ...(clients.fetch ? { fetch: clients.fetch } : {}),
       csrfKey: () => {
         if (!csrfKey) throw new Error('the CSRF key is not loaded');
         return csrfKey;

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { RefusedError } from '../../infra/local/refusedError.js';
-import { safeFileName } from '../../infra/web/bundleIntake.js';
 import type { ConsoleBackend, UploadedFile } from '../../infra/web/consoleBackend.js';
+import { applicationReportIn, documentBackend } from '../../infra/web/documentBackend.js';
 import type { IntakeProgress } from '../../infra/web/intakeTracker.js';
 import { ActionError, type ActionErrorCode } from '../../shared/actions/actionError.js';
 import { type ConsultationStatus, consultationStatus } from '../../shared/actions/consultationStatus.js';
 import { disclosureEventType, exportApplicationHistory } from '../../shared/actions/exportApplicationHistory.js';
 import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
-import { reportKeys, uploadMarkerKey } from '../../shared/objects/objectKeys.js';
+import { reportKeys, safeFileName, uploadMarkerKey } from '../../shared/objects/objectKeys.js';
 import type { ObjectStore } from '../../shared/objects/objectStore.js';
 import type { RecordsRepository } from '../../shared/records/recordsRepository.js';
-import { parseReportJson } from '../../shared/report/reportJson.js';
 import { taskQueue } from '../../shared/workflow/taskQueue.js';
 import { handleReviewerAction, type ReviewerActionDependencies } from '../reviewerAction/handler.js';
 import type { UploadMarker } from './s3DirectUploads.js';
@@ -80,20 +79,15 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
   const applications = () => eachCampaign((campaign) => repo.applicationsOfCampaign(campaign));
 
   return {
+    // The documents and panel-draw checks over the same records and bucket as locally (infra/web/documentBackend.ts).
+    ...documentBackend({ repo, objects }),
     now: deps.now,
     applications,
     applicationsOfUnit: (unitId) => eachCampaign((campaign) => repo.applicationsOfUnit(unitId, campaign)),
     application: (id) => repo.getApplication(id),
     bundle: (id) => repo.getBundle(id),
     bundleReportHtml: (bundleId) => text(reportKeys(bundleId).html),
-    async applicationReport(applicationId) {
-      const meta = await repo.getApplication(applicationId);
-      const stored = (await repo.listReports(applicationId)).at(-1);
-      const body = meta && stored ? await text(stored.objectKey) : undefined;
-      if (!meta || !body) return undefined;
-      const index = (await repo.getBundle(meta.bundleId))?.applicationIds.indexOf(applicationId) ?? -1;
-      return parseReportJson(body).applications[index];
-    },
+    applicationReport: async (applicationId) => (await applicationReportIn({ repo, objects }, applicationId))?.section,
     async disclosureGranted(applicationId, actorId) {
       const events = await repo.listEvents(applicationId);
       return events.some((e) => e.type === disclosureEventType && e.data.grantedTo === actorId);
@@ -183,8 +177,8 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
     uploadsOfUnit: async () => [],
     bundlesOfUnit: (unitId) => eachCampaign((campaign) => repo.bundlesOfUnit(unitId, campaign)),
 
-    // Not yet over AWS: their local versions read and write through the local runtime (infra/web/stageBackend.ts,
-    // documentBackend.ts); they need the same code over a records repository and an object store.
+    // Not yet over AWS: their local versions read and write through the local runtime (infra/web/stageBackend.ts);
+    // they need the same code over a records repository, an object store and the clock.
     publicity: async () => {
       throw notOnAws('公示期信息');
     },
@@ -208,15 +202,6 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
     },
     finalise: async () => {
       throw notOnAws('综合评定');
-    },
-    applicationDocuments: async () => {
-      throw notOnAws('申报文件列表');
-    },
-    documentFile: async () => {
-      throw notOnAws('文件下载');
-    },
-    panelDrawChecks: async () => {
-      throw notOnAws('专家抽取复核');
     },
   };
 }

@@ -7,7 +7,6 @@ import {
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { safeFileName } from '../../infra/web/bundleIntake.js';
 import type { DirectUploads, UploadedPart } from '../../infra/web/routes/uploadRoutes.js';
 import { bundleIdOf } from '../../shared/actions/registerBundle.js';
 import { uploadMetadata } from '../../shared/intake/bundleIdentity.js';
@@ -55,7 +54,7 @@ export function s3DirectUploads(options: S3DirectUploadsOptions): DirectUploads 
   const partSize = options.partSize ?? 10 * 1024 * 1024;
   const urlSeconds = options.urlSeconds ?? 900;
   const now = options.now ?? (() => new Date());
-  const keyOf = (unitId: string, fileName: string) => incomingKey(unitId, safeFileName(fileName));
+  const keyOf = incomingKey;
 
   const listParts: DirectUploads['listParts'] = async ({ unitId, fileName, uploadId }) => {
     const parts: UploadedPart[] = [];

@@ -8,7 +8,6 @@ import { registerApplications } from '../../shared/intake/registerApplications.j
 import { storeReport } from '../../shared/intake/storeReport.js';
 import { unpackBundle } from '../../shared/intake/unpackBundle.js';
 import { verifyBundle } from '../../shared/intake/verifyBundle.js';
-import { LocalDiskObjectStore } from '../../shared/objects/localDiskObjectStore.js';
 import { reportKeys } from '../../shared/objects/objectKeys.js';
 import { reportHtml } from '../../shared/report/reportHtml.js';
 import { parseReportJson } from '../../shared/report/reportJson.js';
@@ -17,10 +16,10 @@ import type { ExecutionStarter } from '../../shared/workflow/executionStarter.js
 import { StartProjectsInput, startProjects } from '../../shared/workflow/startProjects.js';
 import { bundleSha256, type SubmitRequest, type SubmitResult, submitBundleDirect } from './directIntake.js';
 import { type LocalTaskHandler, localOverrides, runLocalExecution } from './localExecution.js';
+import { localObjectStore } from './localObjects.js';
 import type { LocalRuntime } from './localRuntime.js';
 
-/** The local object store: `<AWARD_HOME>/objects/<key>` with sidecars under `<AWARD_HOME>/meta/`. */
-export const localObjectStore = (runtime: LocalRuntime) => new LocalDiskObjectStore(runtime.home.root, 'local');
+export { localObjectStore };
 
 /** Project executions the intake asks for, run once the Intake execution has ended (not nested inside its task). */
 class QueuedStarter implements ExecutionStarter {

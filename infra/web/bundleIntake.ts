@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import { bundleIdOf } from '../../shared/actions/registerBundle.js';
 import type { Actor } from '../../shared/domain/access/role.js';
 import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
-import { reportKeys } from '../../shared/objects/objectKeys.js';
+import { reportKeys, safeFileName } from '../../shared/objects/objectKeys.js';
 import type { BundleRecord } from '../../shared/records/recordsRepository.js';
 import type { SubmitResult } from '../local/directIntake.js';
 import { localObjectStore, submitBundle } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
 import { type IntakeProgress, IntakeTracker } from './intakeTracker.js';
+
+export { safeFileName };
 
 /** A file a person uploaded through the console. */
 export interface UploadedFile {
@@ -35,13 +37,6 @@ export interface BundleIntakeBackend {
   uploadsOfUnit(unitId: string): Promise<IntakeProgress[]>;
   /** The unit's bundles in every campaign, also those with no application. */
   bundlesOfUnit(unitId: string): Promise<BundleRecord[]>;
-}
-
-/** A file name safe as the last part of an object key: letters, digits, CJK, . _ - kept, anything else `_`. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).at(-1) ?? '';
-  const cleaned = base.replace(/[^\p{L}\p{N}._-]/gu, '_').replace(/^[.]+/, '_');
-  return (cleaned || 'upload').slice(-120);
 }
 
 /**

@@ -10,7 +10,7 @@ import type { ObjectStore } from '../../shared/objects/objectStore.js';
 import type { ApplicationMeta, RecordsRepository } from '../../shared/records/recordsRepository.js';
 import type { CompletenessReport, ReportApplication, ReportFile } from '../../shared/report/completenessReport.js';
 import { parseReportJson } from '../../shared/report/reportJson.js';
-import { localObjectStore } from '../local/localIntake.js';
+import { localObjectStore } from '../local/localObjects.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
 
 /** Whose a document of the bundle is: the application's own, the recommending unit's, or no one's (listed, kept). */

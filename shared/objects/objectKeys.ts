@@ -17,9 +17,16 @@ export const objectPrefixes = {
   uploads: 'uploads/',
 } as const;
 
+/** A file name safe as the last part of an object key: letters, digits, CJK, . _ - kept, anything else `_`. */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).at(-1) ?? '';
+  const cleaned = base.replace(/[^\p{L}\p{N}._-]/gu, '_').replace(/^[.]+/, '_');
+  return (cleaned || 'upload').slice(-120);
+}
+
 /** `incoming/<unit>/<file>`: where a unit's bundle is uploaded (its unit from the sign-in, the file name made safe). */
-export const incomingKey = (unitId: string, safeFileName: string) =>
-  assertSafeKey(`${objectPrefixes.incoming}${unitId}/${safeFileName}`);
+export const incomingKey = (unitId: string, fileName: string) =>
+  assertSafeKey(`${objectPrefixes.incoming}${unitId}/${safeFileName(fileName)}`);
 
 /**
  * `uploads/<bundleId>.json`: a bundle uploaded through the console (its key, version, unit, file name and time), so

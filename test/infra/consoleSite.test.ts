@@ -12,6 +12,12 @@ const id = (construct: { node: { defaultChild?: unknown } }) =>
   stack.getLogicalId(construct.node.defaultChild as import('aws-cdk-lib').CfnElement);
 const site = stack.console;
 const resources = (type: string) => Object.entries(template.findResources(type));
+/** The one resource of a type (by a name prefix): its logical id and body. */
+function only(type: string, prefix = '') {
+  const [entry, ...more] = resources(type).filter(([name]) => name.startsWith(prefix));
+  if (!entry || more.length > 0) throw new Error(`expected one ${type} named ${prefix}…`);
+  return entry;
+}
 
 describe('the console user pool', () => {
   it('admits only users the office creates, with a strong password, optional TOTP, threat protection and deletion protection', () => {
@@ -91,7 +97,7 @@ describe('the console API', () => {
 });
 
 describe('CloudFront in front of the console', () => {
-  const [[distributionId, distribution]] = resources('AWS::CloudFront::Distribution');
+  const [distributionId, distribution] = only('AWS::CloudFront::Distribution');
   const config = distribution.Properties.DistributionConfig;
 
   it('sends the pages to the API uncached with every method, and /static/* to the assets bucket through OAC', () => {
@@ -134,7 +140,7 @@ describe('CloudFront in front of the console', () => {
         },
       }),
     });
-    const [[policyId]] = resources('AWS::CloudFront::ResponseHeadersPolicy');
+    const [policyId] = only('AWS::CloudFront::ResponseHeadersPolicy');
     expect(distributionId).toBe(id(site.distribution));
     expect(config.DefaultCacheBehavior.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
     expect(config.CacheBehaviors[0].ResponseHeadersPolicyId).toEqual({ Ref: policyId });
@@ -184,7 +190,7 @@ describe('uploads straight to S3', () => {
   });
 
   it('lets the console Lambda write bundles under incoming/ only (and its notes and evidence), delete nothing', () => {
-    const [[, policy]] = resources('AWS::IAM::Policy').filter(([name]) => name.startsWith('ConsoleHandler'));
+    const [, policy] = only('AWS::IAM::Policy', 'ConsoleHandler');
     const statements = policy.Properties.PolicyDocument.Statement as {
       Action: string | string[];
       Resource: unknown;

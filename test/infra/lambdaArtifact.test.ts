@@ -26,7 +26,7 @@ const run = promisify(execFile);
  * the CDK app ships is checked for its binding only.
  */
 let root = '';
-const asset = { extract: '', unpack: '', verify: '' };
+const asset = { extract: '', unpack: '', verify: '', console: '' };
 type PageOutcome = { status: string; error?: string; text: string; seal?: { detected: boolean } };
 let outcome: {
   docx: { readable: boolean; text: string; findings: string[] };
@@ -55,6 +55,8 @@ beforeAll(async () => {
   await buildHandlerBundle('test/infra/artifactProbe.ts', asset.unpack, 'artifactProbe.mjs');
   asset.verify = join(root, 'verifyBundle');
   await buildFunctionAsset('intake.verifyBundle', asset.verify, here);
+  asset.console = join(root, 'console');
+  await buildFunctionAsset('console', asset.console, here);
   // The Lambda runtime provides SDK v3; nothing else of the repository is reachable from the asset folders.
   await mkdir(join(root, 'node_modules'));
   await symlink(join(repoRoot, 'node_modules', '@aws-sdk'), join(root, 'node_modules', '@aws-sdk'));
@@ -254,5 +256,66 @@ describe("ExtractFile's OCR budget on Lambda", () => {
     const pagesMs = (options.maxPagesPerFile ?? 0) * (options.perPageMs ?? 0);
     expect(extractFunction.timeout.toSeconds()).toBe(900);
     expect(pagesMs).toBeLessThanOrEqual((extractFunction.timeout.toSeconds() * 1000) / 2);
+  });
+});
+
+describe('the console Lambda artifact works on its own', () => {
+  it('loads and answers API Gateway (payload 2.0): the sign-in goes to Cognito, the signed-out page renders', async () => {
+    const apiDomain = 'abc123.execute-api.cn-north-1.amazonaws.com.cn';
+    const event = (path: string) => ({
+      version: '2.0',
+      routeKey: `GET ${path}`,
+      rawPath: path,
+      rawQueryString: '',
+      headers: { host: apiDomain, accept: 'text/html' },
+      requestContext: {
+        accountId: '111122223333',
+        apiId: 'abc123',
+        domainName: apiDomain,
+        domainPrefix: 'abc123',
+        http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.7', userAgent: 'artifact-test' },
+        requestId: 'r-1',
+        routeKey: `GET ${path}`,
+        stage: '$default',
+        time: '03/Dec/2026:08:00:00 +0000',
+        timeEpoch: 1_796_284_800_000,
+      },
+      isBase64Encoded: false,
+    });
+    const script = `
+      const { handler } = await import(${JSON.stringify(join(asset.console, 'index.mjs'))});
+      const signIn = await handler(${JSON.stringify(event('/sign-in'))});
+      const signedOut = await handler(${JSON.stringify(event('/signed-out'))});
+      console.log(JSON.stringify({ signIn, signedOut: { statusCode: signedOut.statusCode, body: signedOut.body,
+        csp: signedOut.headers['content-security-policy'] } }));
+    `;
+    await writeFile(join(root, 'console.mjs'), script);
+    const { stdout } = await run(process.execPath, [join(root, 'console.mjs')], {
+      cwd: root,
+      env: {
+        PATH: process.env.PATH ?? '',
+        AWS_REGION: 'cn-north-1',
+        AWARD_CAMPAIGNS_DIR: join(asset.console, 'campaigns'),
+        RECORDS_TABLE: 'records',
+        SUBMISSIONS_BUCKET: 'submissions',
+        INTAKE_STATE_MACHINE_ARN: 'arn:aws-cn:states:cn-north-1:111122223333:stateMachine:JilinQualityAward-Intake',
+        COGNITO_DOMAIN_URL: 'https://award-console.auth.cn-north-1.amazoncognito.com',
+        COGNITO_CLIENT_ID: 'client-1',
+        CONSOLE_ORIGIN: 'https://console.example.cn',
+        CSRF_SECRET_ARN: 'arn:aws-cn:secretsmanager:cn-north-1:111122223333:secret:csrf',
+      },
+      timeout: 60_000,
+    });
+    const answer = JSON.parse(stdout.trim().split('\n').pop() ?? '{}');
+    expect(answer.signIn.statusCode).toBe(303);
+    const location = new URL(answer.signIn.headers.location);
+    expect(location.href.startsWith('https://award-console.auth.cn-north-1.amazoncognito.com/oauth2/authorize?')).toBe(
+      true,
+    );
+    expect(location.searchParams.get('redirect_uri')).toBe('https://console.example.cn/auth/callback');
+    expect(answer.signIn.cookies.join(';')).toMatch(/__Host-award_login=[^;]+;.*HttpOnly/);
+    expect(answer.signedOut.statusCode).toBe(200);
+    expect(answer.signedOut.body).toContain('您已退出登录');
+    expect(answer.signedOut.csp).toContain("script-src 'self'");
   });
 });
