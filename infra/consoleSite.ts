@@ -244,6 +244,8 @@ export class ConsoleSite extends Construct {
       environment: {
         RECORDS_TABLE: table.tableName,
         SUBMISSIONS_BUCKET: bucket.bucketName,
+        // The host the SDK presigns part URLs for (virtual-hosted style), for the pages' CSP connect-src.
+        UPLOAD_ORIGIN: `https://${bucket.bucketRegionalDomainName}`,
         INTAKE_STATE_MACHINE_ARN: props.intake.stateMachineArn,
         COGNITO_DOMAIN_URL: domain.baseUrl(),
         COGNITO_CLIENT_ID: this.client.userPoolClientId,

@@ -18,6 +18,8 @@ import { s3DirectUploads } from './s3DirectUploads.js';
 /** What the console Lambda is configured with (its environment, set by infra/consoleSite.ts). */
 export interface AwsConsoleConfig {
   bucket: string;
+  /** `https://<bucket>.s3.<region>.<suffix>`: where the browser PUTs upload parts. */
+  uploadOrigin: string;
   intakeStateMachineArn: string;
   authBaseUrl: string;
   clientId: string;
@@ -33,6 +35,7 @@ export function awsConsoleConfigFromEnv(env: NodeJS.ProcessEnv = process.env): A
   };
   return {
     bucket: need('SUBMISSIONS_BUCKET'),
+    uploadOrigin: need('UPLOAD_ORIGIN'),
     intakeStateMachineArn: need('INTAKE_STATE_MACHINE_ARN'),
     authBaseUrl: need('COGNITO_DOMAIN_URL'),
     clientId: need('COGNITO_CLIENT_ID'),
@@ -104,6 +107,7 @@ export function awsConsoleApp(
     directUploads: s3DirectUploads({
       client: clients.s3,
       bucket: config.bucket,
+      origin: config.uploadOrigin,
       objects,
       campaign: availableCampaigns().at(-1) ?? '2025',
     }),

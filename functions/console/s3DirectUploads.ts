@@ -27,6 +27,8 @@ export interface UploadMarker {
 export interface S3DirectUploadsOptions {
   client: S3Client;
   bucket: string;
+  /** The bucket's origin as the presigned URLs name it (`https://<bucket>.s3.<region>.<suffix>`). */
+  origin: string;
   /** Where the markers go (the same bucket, `uploads/`). */
   objects: ObjectStore;
   /** The campaign the upload is for (the intake's `campaign` metadata), as the local console submits. */
@@ -81,6 +83,7 @@ export function s3DirectUploads(options: S3DirectUploadsOptions): DirectUploads 
   };
 
   return {
+    origin: options.origin,
     partSize,
     async create({ unitId, fileName }) {
       const created = await client.send(

@@ -55,6 +55,8 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
   const { backend, users, identity } = options;
   if (!users && !identity) throw new TypeError('the console needs users or an identity to sign in with');
   const sessions = options.sessions ?? new SessionStore();
+  // The upload script PUTs parts to the object store's own origin (the page's script stays 'self' only).
+  const csp = options.directUploads ? `${pageCsp}; connect-src 'self' ${options.directUploads.origin}` : pageCsp;
   const app = new Hono<Env>();
 
   const kit = routeKit(backend);
@@ -78,7 +80,7 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'SAMEORIGIN');
     c.header('Cache-Control', 'no-store');
-    if (!c.res.headers.get('Content-Security-Policy')) c.header('Content-Security-Policy', pageCsp);
+    if (!c.res.headers.get('Content-Security-Policy')) c.header('Content-Security-Policy', csp);
   });
 
   app.use('*', async (c, next) => {

@@ -167,6 +167,14 @@ describe('uploads straight to S3', () => {
   const submissions = id(stack.storage.bucket);
 
   it('lets only the console’s origin PUT parts, and shows it their ETag', () => {
+    // The pages' CSP lets the upload script connect to the host the part URLs name.
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          UPLOAD_ORIGIN: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [submissions, 'RegionalDomainName'] }]] },
+        }),
+      },
+    });
     template.hasResourceProperties('AWS::S3::Bucket', {
       CorsConfiguration: {
         CorsRules: [

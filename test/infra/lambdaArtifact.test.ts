@@ -298,6 +298,7 @@ describe('the console Lambda artifact works on its own', () => {
         AWARD_CAMPAIGNS_DIR: join(asset.console, 'campaigns'),
         RECORDS_TABLE: 'records',
         SUBMISSIONS_BUCKET: 'submissions',
+        UPLOAD_ORIGIN: 'https://submissions.s3.cn-north-1.amazonaws.com.cn',
         INTAKE_STATE_MACHINE_ARN: 'arn:aws-cn:states:cn-north-1:111122223333:stateMachine:JilinQualityAward-Intake',
         COGNITO_DOMAIN_URL: 'https://award-console.auth.cn-north-1.amazoncognito.com',
         COGNITO_CLIENT_ID: 'client-1',

@@ -16,6 +16,8 @@ export interface UploadedPart {
  * from the route, never from the request body); `fileName` and `uploadId` name the upload between calls.
  */
 export interface DirectUploads {
+  /** Where the browser PUTs the parts (`https://<bucket>.s3.<region>.amazonaws.com`): the pages' CSP connect-src. */
+  readonly origin: string;
   /** The size of every part but the last. */
   readonly partSize: number;
   create(request: { unitId: string; fileName: string }): Promise<{ uploadId: string }>;

@@ -25,6 +25,7 @@ const key = 'k'.repeat(64);
 const bucket = 'award-submissions';
 const config = {
   bucket,
+  uploadOrigin: `https://${bucket}.s3.cn-north-1.amazonaws.com.cn`,
   intakeStateMachineArn: 'arn:aws:states:cn-north-1:111122223333:stateMachine:JilinQualityAward-Intake',
   authBaseUrl: 'https://award-console.auth.cn-north-1.amazoncognito.com',
   clientId: 'client-1',
@@ -113,6 +114,10 @@ describe('who signs in on AWS: the verified ID token’s claims', () => {
     expect((await call('/queue', { claims: unit })).status).toBe(403);
     const home = await call('/', { claims: unit });
     expect(home.headers.get('location')).toBe('/unit');
+    const page = await call('/unit', { claims: unit });
+    expect(page.status).toBe(200);
+    // The upload script may PUT parts to the bucket's origin, and nowhere else but the console.
+    expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${config.uploadOrigin}`);
   });
 
   it('takes the CSRF token from the sign-in itself: another sign-in’s token, or none, is refused', async () => {
@@ -189,7 +194,7 @@ describe('a unit’s bundle uploaded straight to S3 in parts', () => {
     const { urls } = (await response.json()) as { urls: { partNumber: number; url: string }[] };
     expect(urls.map((u) => u.partNumber)).toEqual([1, 2]);
     const url = new URL(urls[0]?.url ?? '');
-    expect(url.host).toBe(`${bucket}.s3.cn-north-1.amazonaws.com.cn`);
+    expect(url.origin).toBe(config.uploadOrigin);
     expect(decodeURIComponent(url.pathname)).toBe(`/${key}`);
     expect(url.searchParams.get('uploadId')).toBe('up-1');
     expect(url.searchParams.get('partNumber')).toBe('1');
