@@ -3,9 +3,8 @@ import { RefusedError } from '../../infra/local/refusedError.js';
 import type { ConsoleBackend, UploadedFile } from '../../infra/web/consoleBackend.js';
 import { applicationReportIn, documentBackend } from '../../infra/web/documentBackend.js';
 import type { IntakeProgress } from '../../infra/web/intakeTracker.js';
+import { formRequests, recordReads } from '../../infra/web/recordReads.js';
 import { ActionError, type ActionErrorCode } from '../../shared/actions/actionError.js';
-import { type ConsultationStatus, consultationStatus } from '../../shared/actions/consultationStatus.js';
-import { disclosureEventType, exportApplicationHistory } from '../../shared/actions/exportApplicationHistory.js';
 import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
 import { reportKeys, safeFileName, uploadMarkerKey } from '../../shared/objects/objectKeys.js';
 import type { ObjectStore } from '../../shared/objects/objectStore.js';
@@ -74,78 +73,27 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
     const body = await text(uploadMarkerKey(bundleId));
     return body ? (JSON.parse(body) as UploadMarker) : undefined;
   };
-  const eachCampaign = async <T>(read: (campaign: string) => Promise<T[]>) =>
-    (await Promise.all(availableCampaigns().map(read))).flat();
-  const applications = () => eachCampaign((campaign) => repo.applicationsOfCampaign(campaign));
 
   return {
     // The documents and panel-draw checks over the same records and bucket as locally (infra/web/documentBackend.ts).
     ...documentBackend({ repo, objects }),
+    ...recordReads(() => deps.actions.ctx),
     now: deps.now,
-    applications,
-    applicationsOfUnit: (unitId) => eachCampaign((campaign) => repo.applicationsOfUnit(unitId, campaign)),
-    application: (id) => repo.getApplication(id),
-    bundle: (id) => repo.getBundle(id),
     bundleReportHtml: (bundleId) => text(reportKeys(bundleId).html),
     applicationReport: async (applicationId) => (await applicationReportIn({ repo, objects }, applicationId))?.section,
-    async disclosureGranted(applicationId, actorId) {
-      const events = await repo.listEvents(applicationId);
-      return events.some((e) => e.type === disclosureEventType && e.data.grantedTo === actorId);
-    },
-    consultation: async (applicationId): Promise<ConsultationStatus> =>
-      consultationStatus(await repo.listEvents(applicationId)),
     queue: () => taskQueue(repo, deps.now(), availableCampaigns()),
-    async history(actor, applicationId) {
-      const exported = await exportApplicationHistory(deps.actions.ctx, { actor, applicationId, format: 'json' });
-      if (exported.format !== 'json') throw new TypeError('expected a JSON export');
-      return exported.body;
+    async requireDepartments(request) {
+      await act({ action: 'requireConsultations', request: formRequests.requireDepartments(request) });
+      return whereNow(request.applicationId);
     },
-    async historyCsv(actor, applicationId) {
-      const exported = await exportApplicationHistory(deps.actions.ctx, { actor, applicationId, format: 'csv' });
-      return String(exported.body);
+    async recordOpinion({ evidence, ...request }) {
+      const stored = await keep(evidence);
+      await act({ action: 'recordConsultationOpinion', request: formRequests.recordOpinion(request, stored) });
+      return whereNow(request.applicationId);
     },
-    async requireDepartments({ actor, applicationId, departments }) {
-      await act({
-        action: 'requireConsultations',
-        request: {
-          actor,
-          idempotencyKey: `consult-require:${[...departments].sort().join(',')}`,
-          applicationId,
-          departments,
-        },
-      });
-      return whereNow(applicationId);
-    },
-    async recordOpinion({ actor, applicationId, department, opinion, summary, evidence }) {
-      await act({
-        action: 'recordConsultationOpinion',
-        request: {
-          actor,
-          idempotencyKey: `consult:${department}:${opinion}`,
-          applicationId,
-          department,
-          opinion,
-          summary,
-          evidence: [await keep(evidence)],
-        },
-      });
-      return whereNow(applicationId);
-    },
-    async decide({ actor, applicationId, stage, outcome, reasons, score }) {
-      await act({
-        action: 'recordDecision',
-        request: {
-          actor,
-          idempotencyKey: `decide:${stage}:${outcome}`,
-          applicationId,
-          stage,
-          outcome,
-          reasons,
-          evidence: [],
-          ...(score === undefined ? {} : { score }),
-        },
-      });
-      return whereNow(applicationId);
+    async decide(request) {
+      await act({ action: 'recordDecision', request: formRequests.decide(request) });
+      return whereNow(request.applicationId);
     },
     async recordScores({ actor, applicationId, stage, scores, evidence }) {
       await act({
@@ -175,7 +123,6 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
     // The unit's uploads still being checked are those with a marker and no bundle record; a finished one shows
     // among its bundles. Markers are not listed by unit, so the unit page shows bundles once registered.
     uploadsOfUnit: async () => [],
-    bundlesOfUnit: (unitId) => eachCampaign((campaign) => repo.bundlesOfUnit(unitId, campaign)),
 
     // Not yet over AWS: their local versions read and write through the local runtime (infra/web/stageBackend.ts);
     // they need the same code over a records repository, an object store and the clock.

@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ConsultationStatus, consultationStatus } from '../../shared/actions/consultationStatus.js';
-import { disclosureEventType, exportApplicationHistory } from '../../shared/actions/exportApplicationHistory.js';
+import type { ConsultationStatus } from '../../shared/actions/consultationStatus.js';
 import { recordConsultationOpinion } from '../../shared/actions/recordConsultationOpinion.js';
 import { type decisionRoles, recordDecision } from '../../shared/actions/recordDecision.js';
 import { requireConsultations } from '../../shared/actions/requireConsultations.js';
@@ -20,6 +19,7 @@ import { localObjectStore } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
 import { type BundleIntakeBackend, localBundleIntake, safeFileName, type UploadedFile } from './bundleIntake.js';
 import { type DocumentBackend, localDocumentBackend, storedApplicationReport } from './documentBackend.js';
+import { formRequests, recordReads } from './recordReads.js';
 import { localStageBackend, type StageBackend } from './stageBackend.js';
 
 export type { QueueEntry };
@@ -92,18 +92,7 @@ export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
     ...localStageBackend(runtime, serialised, withUpload),
     ...localDocumentBackend(runtime),
     now: () => runtime.clock.now(),
-    async applications() {
-      const all: ApplicationMeta[] = [];
-      for (const campaign of availableCampaigns()) all.push(...(await repo.applicationsOfCampaign(campaign)));
-      return all;
-    },
-    async applicationsOfUnit(unitId) {
-      const all: ApplicationMeta[] = [];
-      for (const campaign of availableCampaigns()) all.push(...(await repo.applicationsOfUnit(unitId, campaign)));
-      return all;
-    },
-    application: (id) => repo.getApplication(id),
-    bundle: (id) => repo.getBundle(id),
+    ...recordReads(ctx),
     async bundleReportHtml(bundleId) {
       const objects = localObjectStore(runtime);
       const key = reportKeys(bundleId).html;
@@ -111,61 +100,23 @@ export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
       return Buffer.from(await objects.get(key)).toString('utf8');
     },
     applicationReport: async (applicationId) => (await storedApplicationReport(runtime, applicationId))?.section,
-    async disclosureGranted(applicationId, actorId) {
-      const events = await repo.listEvents(applicationId);
-      return events.some((e) => e.type === disclosureEventType && e.data.grantedTo === actorId);
-    },
-    async consultation(applicationId) {
-      return consultationStatus(await repo.listEvents(applicationId));
-    },
     queue: () => taskQueue(repo, runtime.clock.now(), availableCampaigns()),
-    async history(actor, applicationId) {
-      const exported = await exportApplicationHistory(ctx(), { actor, applicationId, format: 'json' });
-      if (exported.format !== 'json') throw new TypeError('expected a JSON export');
-      return exported.body;
-    },
-    async historyCsv(actor, applicationId) {
-      const exported = await exportApplicationHistory(ctx(), { actor, applicationId, format: 'csv' });
-      return String(exported.body);
-    },
     ...localBundleIntake(runtime, serialised),
-    requireDepartments: ({ actor, applicationId, departments }) =>
+    requireDepartments: (request) =>
       serialised(async () => {
-        await requireConsultations(ctx(), {
-          actor,
-          idempotencyKey: `consult-require:${[...departments].sort().join(',')}`,
-          applicationId,
-          departments,
-        });
-        return whereNow(applicationId);
+        await requireConsultations(ctx(), formRequests.requireDepartments(request));
+        return whereNow(request.applicationId);
       }),
-    recordOpinion: ({ actor, applicationId, department, opinion, summary, evidence }) =>
+    recordOpinion: ({ evidence, ...request }) =>
       serialised(async () => {
         const stored = await withUpload(evidence, async (path) => storeEvidence(runtime, path));
-        await recordConsultationOpinion(ctx(), {
-          actor,
-          idempotencyKey: `consult:${department}:${opinion}`,
-          applicationId,
-          department,
-          opinion,
-          summary,
-          evidence: [stored],
-        });
-        return whereNow(applicationId);
+        await recordConsultationOpinion(ctx(), formRequests.recordOpinion(request, stored));
+        return whereNow(request.applicationId);
       }),
-    decide: ({ actor, applicationId, stage, outcome, reasons, score }) =>
+    decide: (request) =>
       serialised(async () => {
-        await recordDecision(ctx(), {
-          actor,
-          idempotencyKey: `decide:${stage}:${outcome}`,
-          applicationId,
-          stage,
-          outcome,
-          reasons,
-          evidence: [],
-          ...(score === undefined ? {} : { score }),
-        });
-        return whereNow(applicationId);
+        await recordDecision(ctx(), formRequests.decide(request));
+        return whereNow(request.applicationId);
       }),
   };
 }
