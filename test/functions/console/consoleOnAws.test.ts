@@ -10,12 +10,13 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { awsConsoleApp, intakeExecutionArn } from '../../../functions/console/awsConsoleApp.js';
 import { csrfTokenOf, type JwtClaims, userOfClaims } from '../../../functions/console/cognitoIdentity.js';
 import { bundleIdOf } from '../../../shared/actions/registerBundle.js';
+import { applicationAt, contextOf } from '../../actions/actionFixture.js';
 import { type LocalRecords, startLocalRecords } from '../../support/dynalite.js';
 
 const s3 = mockClient(S3Client);
@@ -159,6 +160,36 @@ describe('who signs in on AWS: the verified ID token’s claims', () => {
     expect(exchange.get('code')).toBe('the-code');
     expect(exchange.get('code_verifier')?.length).toBeGreaterThan(40);
     expect(exchange.get('client_secret')).toBeNull();
+  });
+});
+
+describe('an office reviewer’s decision on AWS', () => {
+  it('is recorded by the reviewer action and completes the waiting Step Functions task', async () => {
+    const id = await applicationAt(contextOf(records).ctx, 'FORMAL_REVIEW', 'SI');
+    await records.repository.putTask({
+      applicationId: id,
+      stage: 'FORMAL_REVIEW',
+      taskToken: 'token-formal',
+      awaiting: 'decision',
+      createdAt: '2025-09-10T00:00:00Z',
+    });
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    const form = new URLSearchParams({
+      csrf: csrfTokenOf(Buffer.from(key), reviewer),
+      stage: 'FORMAL_REVIEW',
+      outcome: 'pass',
+      reason: '形式审查合格',
+    });
+    const response = await app.request(
+      `https://console.example.cn/applications/${id}/decisions`,
+      { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() },
+      { requestContext: { authorizer: { jwt: { claims: reviewer, scopes: null } } } },
+    );
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/applications/${id}?done=decision`);
+    expect(sfn.commandCalls(SendTaskSuccessCommand)[0]?.args[0].input.taskToken).toBe('token-formal');
+    const events = await records.repository.listEvents(id);
+    expect(events.at(-1)).toMatchObject({ actor: 'office-li', stage: 'FORMAL_REVIEW' });
   });
 });
 
