@@ -277,6 +277,14 @@ export class ConsoleSite extends Construct {
     );
     fn.addToRolePolicy(
       new iam.PolicyStatement({
+        sid: 'ListUnitUploads',
+        actions: ['s3:ListBucketVersions'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${uploadPrefix}*`] } },
+      }),
+    );
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
         sid: 'NoteUploadsAndKeepEvidence',
         actions: ['s3:PutObject'],
         resources: [objects('uploads/'), objects('evidence/')],

@@ -1,4 +1,4 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import { ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import type { Hono } from 'hono';
@@ -6,6 +6,7 @@ import { consoleApp } from '../../infra/web/consoleApp.js';
 import type { Env } from '../../infra/web/routes/routeKit.js';
 import { SfnTaskTokenAdapter } from '../../shared/actions/sfnTaskTokenAdapter.js';
 import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
+import { incomingPrefixOf } from '../../shared/objects/objectKeys.js';
 import { s3HistoryAnchorFromEnv } from '../../shared/objects/s3HistoryAnchor.js';
 import { S3ObjectStore } from '../../shared/objects/s3ObjectStore.js';
 import { recordsConnectionFromEnv } from '../../shared/records/dynamoRecordsClient.js';
@@ -91,6 +92,21 @@ export function awsConsoleApp(
       repo,
       objects,
       actions: { ctx: { repo, now }, tasks: new SfnTaskTokenAdapter(clients.sfn) },
+      bucket: config.bucket,
+      async incomingVersions(unitId) {
+        const listed = await clients.s3.send(
+          new ListObjectVersionsCommand({ Bucket: config.bucket, Prefix: incomingPrefixOf(unitId), MaxKeys: 200 }),
+        );
+        return (listed.Versions ?? [])
+          .filter((v) => v.Key && v.VersionId && v.LastModified)
+          .sort((a, b) => Number(b.LastModified) - Number(a.LastModified))
+          .slice(0, 20)
+          .map((v) => ({
+            key: v.Key ?? '',
+            versionId: v.VersionId ?? '',
+            lastModified: v.LastModified?.toISOString() ?? '',
+          }));
+      },
       intakeState,
       now,
     }),

@@ -5,6 +5,7 @@ import { applicationReportIn, documentBackend } from '../../infra/web/documentBa
 import type { IntakeProgress } from '../../infra/web/intakeTracker.js';
 import { formRequests, recordReads } from '../../infra/web/recordReads.js';
 import { ActionError, type ActionErrorCode } from '../../shared/actions/actionError.js';
+import { bundleIdOf } from '../../shared/actions/registerBundle.js';
 import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
 import { reportKeys, safeFileName, uploadMarkerKey } from '../../shared/objects/objectKeys.js';
 import type { ObjectStore } from '../../shared/objects/objectStore.js';
@@ -22,6 +23,10 @@ export interface AwsConsoleBackendDependencies {
   objects: ObjectStore;
   /** The reviewer actions and the task-token port (functions/reviewerAction). */
   actions: ReviewerActionDependencies;
+  /** The submissions bucket's name (a bundle's id derives from bucket, key and version). */
+  bucket: string;
+  /** The object versions uploaded under `incoming/<unit>/`, newest first. */
+  incomingVersions(unitId: string): Promise<{ key: string; versionId: string; lastModified: string }[]>;
   /** The state of the Intake execution of this object version. */
   intakeState(object: { key: string; versionId: string }): Promise<IntakeRunState>;
   now: () => Date;
@@ -120,9 +125,23 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
       const marker = await markerOf(bundleId);
       return marker ? progressOf(marker) : undefined;
     },
-    // The unit's uploads still being checked are those with a marker and no bundle record; a finished one shows
-    // among its bundles. Markers are not listed by unit, so the unit page shows bundles once registered.
-    uploadsOfUnit: async () => [],
+    // Every version under the unit's prefix, however it was uploaded; the unit page lists those not yet done.
+    async uploadsOfUnit(unitId) {
+      const versions = await deps.incomingVersions(unitId);
+      return Promise.all(
+        versions.map(({ key, versionId, lastModified }) =>
+          progressOf({
+            bundleId: bundleIdOf({ kind: 's3', bucket: deps.bucket, key, versionId }),
+            key,
+            versionId,
+            unitId,
+            fileName: key.split('/').at(-1) ?? key,
+            uploadedAt: lastModified,
+            uploadedBy: unitId,
+          }),
+        ),
+      );
+    },
 
     // Not yet over AWS: their local versions read and write through the local runtime (infra/web/stageBackend.ts);
     // they need the same code over a records repository, an object store and the clock.

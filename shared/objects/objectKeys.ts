@@ -24,9 +24,12 @@ export function safeFileName(name: string): string {
   return (cleaned || 'upload').slice(-120);
 }
 
+/** `incoming/<unit>/`: the unit's own upload folder. */
+export const incomingPrefixOf = (unitId: string) => `${objectPrefixes.incoming}${unitId}/`;
+
 /** `incoming/<unit>/<file>`: where a unit's bundle is uploaded (its unit from the sign-in, the file name made safe). */
 export const incomingKey = (unitId: string, fileName: string) =>
-  assertSafeKey(`${objectPrefixes.incoming}${unitId}/${safeFileName(fileName)}`);
+  assertSafeKey(`${incomingPrefixOf(unitId)}${safeFileName(fileName)}`);
 
 /**
  * `uploads/<bundleId>.json`: a bundle uploaded through the console (its key, version, unit, file name and time), so

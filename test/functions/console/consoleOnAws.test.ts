@@ -5,6 +5,7 @@ import {
   CreateMultipartUploadCommand,
   GetObjectCommand,
   HeadObjectCommand,
+  ListObjectVersionsCommand,
   ListPartsCommand,
   PutObjectCommand,
   S3Client,
@@ -115,8 +116,15 @@ describe('who signs in on AWS: the verified ID token’s claims', () => {
     expect((await call('/queue', { claims: unit })).status).toBe(403);
     const home = await call('/', { claims: unit });
     expect(home.headers.get('location')).toBe('/unit');
+    const uploaded = 'incoming/UNIT-A/更正材料.zip';
+    s3.on(ListObjectVersionsCommand, { Prefix: 'incoming/UNIT-A/' }).resolves({
+      Versions: [{ Key: uploaded, VersionId: 'v-9', LastModified: new Date('2025-09-20T02:00:00Z') }],
+    });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
     const page = await call('/unit', { claims: unit });
     expect(page.status).toBe(200);
+    // What the unit uploaded is listed while it is checked (its own prefix only), however it was uploaded.
+    expect(await page.text()).toContain('更正材料.zip');
     // The upload script may PUT parts to the bucket's origin, and nowhere else but the console.
     expect(page.headers.get('content-security-policy')).toContain(`connect-src 'self' ${config.uploadOrigin}`);
   });

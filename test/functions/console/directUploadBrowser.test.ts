@@ -84,6 +84,8 @@ beforeAll(async () => {
       repo,
       objects: new LocalDiskObjectStore(dir),
       actions: { ctx: { repo, now }, tasks: new SfnTaskTokenAdapter(new SFNClient({ region: 'cn-north-1' })) },
+      bucket: 'b',
+      incomingVersions: async () => [],
       intakeState: async () => 'RUNNING',
       now,
     }),
