@@ -93,7 +93,7 @@ export class ConsoleSite extends Construct {
     const { consoleCss, consoleJs, pageCsp } = consoleStaticContent();
 
     // --- CloudFront first: the sign-in's callback URLs and the upload CORS name its origin.
-    const logs_ = new s3.Bucket(this, 'EdgeLogs', {
+    const edgeLogs = new s3.Bucket(this, 'EdgeLogs', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -106,7 +106,7 @@ export class ConsoleSite extends Construct {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
-      serverAccessLogsBucket: logs_,
+      serverAccessLogsBucket: edgeLogs,
       serverAccessLogsPrefix: 'assets/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -156,7 +156,7 @@ export class ConsoleSite extends Construct {
       minimumProtocolVersion: cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021,
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       enableLogging: true,
-      logBucket: logs_,
+      logBucket: edgeLogs,
       logFilePrefix: 'console/',
       ...(domainName && certificateArn
         ? {
@@ -362,7 +362,7 @@ export class ConsoleSite extends Construct {
       intakeName: stack.getLogicalId(props.intake.node.defaultChild as CfnElement),
       userPool: this.userPool,
       csrfKey,
-      edgeLogs: logs_,
+      edgeLogs,
       distribution: this.distribution,
       withCertificate: Boolean(domainName && certificateArn),
     });
