@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { messagePage } from '../pages/messagePage.js';
 import type { ConsoleUser } from '../users.js';
 import type { C, ConsoleHono, RouteKit } from './routeKit.js';
 import { maxBundleBytes } from './unitRoutes.js';
@@ -87,6 +88,25 @@ export function uploadRoutes(app: ConsoleHono, kit: RouteKit, uploads: DirectUpl
     return parsed.success ? parsed.data : invalid(c, parsed.error.issues[0]?.message ?? '请求格式不正确。');
   };
   const tooLarge = '材料包超过 100 MB。';
+
+  // Mounted before the unit routes: with direct uploads the server takes no bundle bodies (on AWS they could not pass
+  // API Gateway and Lambda), so the form's own post — a browser running no script — gets a message, not a failure.
+  app.post('/unit/bundles', (c) => {
+    const user = unitOf(c);
+    if (user instanceof Response) return user;
+    return kit.page(
+      c,
+      messagePage(
+        kit.frame(c, '上传未成功'),
+        '此处的材料包直接上传到存储，需要浏览器允许运行本站脚本。请启用脚本后重新上传。',
+        {
+          href: '/unit',
+          label: '返回',
+        },
+      ),
+      409,
+    );
+  });
 
   app.post('/unit/uploads', async (c) => {
     const user = unitOf(c);

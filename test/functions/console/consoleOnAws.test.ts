@@ -202,20 +202,34 @@ describe('an office reviewer’s decision on AWS', () => {
 });
 
 describe('a unit’s bundle uploaded straight to S3 in parts', () => {
-  const key = 'incoming/UNIT-A/申报材料.zip';
+  const objectKey = 'incoming/UNIT-A/申报材料.zip';
 
   it('starts the multipart upload under the unit’s own prefix, whatever the request says', async () => {
     s3.on(CreateMultipartUploadCommand).resolves({ UploadId: 'up-1' });
     const started = await post('/unit/uploads', { fileName: '申报材料.zip', size: 25 * MB });
     expect(await started.json()).toEqual({ uploadId: 'up-1', partSize: 10 * MB, parts: 3 });
     const [created] = s3.commandCalls(CreateMultipartUploadCommand);
-    expect(created?.args[0].input).toMatchObject({ Bucket: bucket, Key: key, ServerSideEncryption: 'aws:kms' });
+    expect(created?.args[0].input).toMatchObject({ Bucket: bucket, Key: objectKey, ServerSideEncryption: 'aws:kms' });
     const smuggled = await post('/unit/uploads', { fileName: 'x.zip', size: MB, unitId: 'UNIT-B' });
     expect(smuggled.status).toBe(400);
     const escaping = await post('/unit/uploads', { fileName: '../../UNIT-B/x.zip', size: MB });
     expect(escaping.status).toBe(200);
     expect(s3.commandCalls(CreateMultipartUploadCommand)[1]?.args[0].input.Key).toBe('incoming/UNIT-A/x.zip');
     expect((await post('/unit/uploads', { fileName: 'a.zip', size: MB }, reviewer)).status).toBe(403);
+  });
+
+  it('answers the form’s own post (no script) with what to do, and stores nothing', async () => {
+    const form = new FormData();
+    form.set('csrf', csrfTokenOf(Buffer.from(key), unit));
+    form.set('bundle', new File([new Uint8Array(16)], 'a.zip'));
+    const response = await app.request(
+      'https://console.example.cn/unit/bundles',
+      { method: 'POST', body: form },
+      { requestContext: { authorizer: { jwt: { claims: unit, scopes: null } } } },
+    );
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain('需要浏览器允许运行本站脚本');
+    expect(s3.calls()).toHaveLength(0);
   });
 
   it('refuses a bundle over 100 MB before anything is stored', async () => {
@@ -234,7 +248,7 @@ describe('a unit’s bundle uploaded straight to S3 in parts', () => {
     expect(urls.map((u) => u.partNumber)).toEqual([1, 2]);
     const url = new URL(urls[0]?.url ?? '');
     expect(url.origin).toBe(config.uploadOrigin);
-    expect(decodeURIComponent(url.pathname)).toBe(`/${key}`);
+    expect(decodeURIComponent(url.pathname)).toBe(`/${objectKey}`);
     expect(url.searchParams.get('uploadId')).toBe('up-1');
     expect(url.searchParams.get('partNumber')).toBe('1');
     expect(url.searchParams.get('X-Amz-Signature')).toMatch(/^[0-9a-f]{64}$/);
@@ -244,7 +258,7 @@ describe('a unit’s bundle uploaded straight to S3 in parts', () => {
   });
 
   it('lists the parts already stored, so a dropped upload resumes where it stopped', async () => {
-    s3.on(ListPartsCommand, { Key: key, UploadId: 'up-1' }).resolves({
+    s3.on(ListPartsCommand, { Key: objectKey, UploadId: 'up-1' }).resolves({
       Parts: [{ PartNumber: 1, ETag: '"e1"', Size: 10 * MB }],
     });
     const response = await call(`/unit/uploads/parts?uploadId=up-1&fileName=${encodeURIComponent('申报材料.zip')}`, {
@@ -278,7 +292,7 @@ describe('a unit’s bundle uploaded straight to S3 in parts', () => {
     s3.on(CompleteMultipartUploadCommand).resolves({ VersionId: 'v-1' });
     s3.on(PutObjectCommand).resolves({ VersionId: 'm-1' });
     const done = await post('/unit/uploads/complete', { fileName: '申报材料.zip', uploadId: 'up-1', size: 25 * MB });
-    const bundleId = bundleIdOf({ kind: 's3', bucket, key, versionId: 'v-1' });
+    const bundleId = bundleIdOf({ kind: 's3', bucket, key: objectKey, versionId: 'v-1' });
     expect(await done.json()).toEqual({ bundleId, location: `/bundles/${bundleId}` });
     expect(s3.commandCalls(CompleteMultipartUploadCommand)[0]?.args[0].input.MultipartUpload?.Parts).toEqual([
       { PartNumber: 1, ETag: '"e1"' },
@@ -288,7 +302,12 @@ describe('a unit’s bundle uploaded straight to S3 in parts', () => {
     const note = s3.commandCalls(PutObjectCommand)[0]?.args[0].input;
     expect(note?.Key).toBe(`uploads/${bundleId}.json`);
     const marker = JSON.parse(String(note?.Body instanceof Uint8Array ? Buffer.from(note.Body) : note?.Body));
-    expect(marker).toMatchObject({ key, versionId: 'v-1', unitId: 'UNIT-A', uploadedBy: 'changchun-zhixie' });
+    expect(marker).toMatchObject({
+      key: objectKey,
+      versionId: 'v-1',
+      unitId: 'UNIT-A',
+      uploadedBy: 'changchun-zhixie',
+    });
 
     s3.on(HeadObjectCommand, { Key: `uploads/${bundleId}.json` }).resolves({ Metadata: {} });
     s3.on(GetObjectCommand, { Key: `uploads/${bundleId}.json` }).callsFake(() => ({
@@ -296,7 +315,7 @@ describe('a unit’s bundle uploaded straight to S3 in parts', () => {
     }));
     sfn
       .on(DescribeExecutionCommand, {
-        executionArn: intakeExecutionArn(config.intakeStateMachineArn, bucket, key, 'v-1'),
+        executionArn: intakeExecutionArn(config.intakeStateMachineArn, bucket, objectKey, 'v-1'),
       })
       .resolves({ status: 'RUNNING' });
     const status = await call(`/bundles/${bundleId}/status.json`, { claims: unit });
