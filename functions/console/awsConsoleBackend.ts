@@ -1,10 +1,14 @@
 import { createHash } from 'node:crypto';
+import { finalisationRequest } from '../../infra/local/campaignFinalisation.js';
+import { lodgeObjectionRequest, resolveObjectionRequest } from '../../infra/local/objections.js';
+import { panelDrawRequest } from '../../infra/local/panelDrawRequest.js';
 import { RefusedError } from '../../infra/local/refusedError.js';
 import type { ConsoleBackend, UploadedFile } from '../../infra/web/consoleBackend.js';
 import { applicationReportIn, documentBackend } from '../../infra/web/documentBackend.js';
 import type { IntakeProgress } from '../../infra/web/intakeTracker.js';
 import { formRequests, recordReads } from '../../infra/web/recordReads.js';
 import { ActionError, type ActionErrorCode } from '../../shared/actions/actionError.js';
+import { scopeStage } from '../../shared/actions/finaliseCampaign.js';
 import { bundleIdOf } from '../../shared/actions/registerBundle.js';
 import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
 import { reportKeys, safeFileName, uploadMarkerKey } from '../../shared/objects/objectKeys.js';
@@ -45,6 +49,10 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
     const result = await handleReviewerAction(action, deps.actions);
     if (!result.ok) throw new ActionError(result.code as ActionErrorCode, result.message, result.field);
     return result;
+  };
+  const current = async (applicationId: string) => {
+    const meta = await repo.getApplication(applicationId);
+    return { applicationId, stage: meta?.stage ?? 'unknown', status: meta?.status ?? 'unknown' };
   };
   const whereNow = async (applicationId: string) => {
     const meta = await repo.getApplication(applicationId);
@@ -114,6 +122,28 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
       });
     },
 
+    async lodgeObjection({ evidence, ...request }) {
+      const kept = evidence ? [await keep(evidence)] : [];
+      await act({ action: 'lodgeObjection', request: lodgeObjectionRequest({ ...request, evidence: kept }) });
+      return current(request.applicationId);
+    },
+    async resolveObjection({ evidence, ...request }) {
+      const kept = evidence ? [await keep(evidence)] : [];
+      await act({ action: 'resolveObjection', request: resolveObjectionRequest({ ...request, evidence: kept }) });
+      return current(request.applicationId);
+    },
+    // The expert pool must have been loaded (through the API): on AWS no demo pool is seeded.
+    async drawPanel(request) {
+      await act({ action: 'drawApplicationPanel', request: await panelDrawRequest(repo, request) });
+    },
+    async finalise(request) {
+      const prepared = await finalisationRequest({ repo }, request);
+      if (!prepared)
+        throw new ActionError('FINALISATION_FAILED', `no application waits at ${scopeStage[request.scope]}`);
+      await act({ action: 'finaliseCampaign', request: prepared.request });
+      return Promise.all(prepared.waiting.map((c) => current(c.meta.applicationId)));
+    },
+
     // Bundles: uploaded straight to S3 (uploadRoutes + s3DirectUploads); the intake runs in Step Functions.
     submit: async () => {
       throw notOnAws('经控制台服务器上传材料包');
@@ -155,18 +185,6 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
       throw notOnAws('评审专家组信息');
     },
     finalisation: async () => {
-      throw notOnAws('综合评定');
-    },
-    lodgeObjection: async () => {
-      throw notOnAws('登记异议');
-    },
-    resolveObjection: async () => {
-      throw notOnAws('处理异议');
-    },
-    drawPanel: async () => {
-      throw notOnAws('抽取评审专家');
-    },
-    finalise: async () => {
       throw notOnAws('综合评定');
     },
   };

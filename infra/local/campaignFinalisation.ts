@@ -5,7 +5,7 @@ import {
   scoreOf,
 } from '../../shared/actions/finaliseCampaign.js';
 import type { Actor } from '../../shared/domain/access/role.js';
-import type { ApplicationMeta } from '../../shared/records/recordsRepository.js';
+import type { ApplicationMeta, RecordsRepository } from '../../shared/records/recordsRepository.js';
 import type { LocalRuntime, ProjectRun } from './localRuntime.js';
 import { finalisationFacts, registeredApplication } from './registeredApplication.js';
 
@@ -22,8 +22,11 @@ export interface FinalisationCandidate {
 }
 
 /** The facts of one application as finaliseCampaign reads them (registered data and history). */
-export async function candidateOf(runtime: LocalRuntime, meta: ApplicationMeta): Promise<FinalisationCandidate> {
-  const events = await runtime.repo.listEvents(meta.applicationId);
+export async function candidateOf(
+  { repo }: { repo: RecordsRepository },
+  meta: ApplicationMeta,
+): Promise<FinalisationCandidate> {
+  const events = await repo.listEvents(meta.applicationId);
   const score = scoreOf(events);
   return {
     meta,
@@ -34,18 +37,40 @@ export async function candidateOf(runtime: LocalRuntime, meta: ApplicationMeta):
 
 /** The ACTIVE applications of the campaign waiting at the scope's stage (QM: 领导小组审核, SI: 综合评选). */
 export async function finalisationCandidates(
-  runtime: LocalRuntime,
+  source: { repo: RecordsRepository },
   campaign: string,
   scope: FinalisationScope,
 ): Promise<FinalisationCandidate[]> {
   const waiting = (
     await Promise.all(
       scopeTracks[scope].map((track) =>
-        runtime.repo.applicationsOfCampaign(campaign, { track, status: 'ACTIVE', stage: scopeStage[scope] }),
+        source.repo.applicationsOfCampaign(campaign, { track, status: 'ACTIVE', stage: scopeStage[scope] }),
       ),
     )
   ).flat();
-  return Promise.all(waiting.map((meta) => candidateOf(runtime, meta)));
+  return Promise.all(waiting.map((meta) => candidateOf(source, meta)));
+}
+
+/**
+ * The finaliseCampaign request of a scope: its waiting applications with their facts, under one idempotency key per
+ * campaign and scope (a second request replays the recorded ranking). Undefined when nothing waits there and the
+ * scope was never finalised.
+ */
+export async function finalisationRequest(
+  source: { repo: RecordsRepository },
+  { actor, campaign, scope }: { actor: Actor; campaign: string; scope: FinalisationScope },
+) {
+  const waiting = await finalisationCandidates(source, campaign, scope);
+  const already = (await source.repo.getFinalisation(campaign, scope)) !== undefined;
+  if (waiting.length === 0 && !already) return undefined;
+  const request = {
+    actor,
+    idempotencyKey: `finalize:${campaign}:${scope}`,
+    campaign,
+    scope,
+    facts: waiting.map((c) => c.facts),
+  };
+  return { request, waiting, already };
 }
 
 export interface LocalFinalisation {
@@ -66,17 +91,10 @@ export async function finaliseLocalCampaign(
   runtime: LocalRuntime,
   request: { actor: Actor; campaign: string; scope: FinalisationScope },
 ): Promise<LocalFinalisation | undefined> {
-  const { actor, campaign, scope } = request;
-  const waiting = await finalisationCandidates(runtime, campaign, scope);
-  const already = (await runtime.repo.getFinalisation(campaign, scope)) !== undefined;
-  if (waiting.length === 0 && !already) return undefined;
-  const result = await finaliseCampaign(runtime.actionContext(), {
-    actor,
-    idempotencyKey: `finalize:${campaign}:${scope}`,
-    campaign,
-    scope,
-    facts: waiting.map((c) => c.facts),
-  });
+  const prepared = await finalisationRequest(runtime, request);
+  if (!prepared) return undefined;
+  const { already } = prepared;
+  const result = await finaliseCampaign(runtime.actionContext(), prepared.request);
   const runs: LocalFinalisation['runs'] = [];
   for (const t of result.tasks)
     runs.push({ applicationId: t.applicationId, run: await runtime.resume(t.applicationId) });

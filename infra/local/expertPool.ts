@@ -4,12 +4,13 @@ import { z } from 'zod';
 import { Expert } from '../../shared/domain/panel/expert.js';
 import type { RecordsRepository } from '../../shared/records/recordsRepository.js';
 import { repoRoot } from '../lambdaBundling.js';
+import { defaultPoolId } from './panelDrawRequest.js';
 
 /** An expert pool file: `{poolId, experts: [...]}` (examples/experts.json is a demo pool). */
 export const ExpertPoolFile = z.object({ poolId: z.string().min(1), experts: z.array(Expert).min(1) });
 
 export const demoExpertsFile = join(repoRoot, 'examples', 'experts.json');
-export const defaultPoolId = 'experts';
+export { defaultPoolId };
 
 /** Reads and validates a pool file; errors name the file and the first field at fault. */
 export function readExpertPool(file: string): z.infer<typeof ExpertPoolFile> {

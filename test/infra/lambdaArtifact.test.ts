@@ -318,5 +318,7 @@ describe('the console Lambda artifact works on its own', () => {
     expect(answer.signedOut.statusCode).toBe(200);
     expect(answer.signedOut.body).toContain('您已退出登录');
     expect(answer.signedOut.csp).toContain("script-src 'self'");
+    // The console's bundle carries the app and its AWS adapters, not the local intake, OCR or the CDK (a few MB).
+    expect((await fileStat(join(asset.console, 'index.mjs'))).size).toBeLessThan(4 * 1024 * 1024);
   });
 });
