@@ -14,7 +14,9 @@ export function listRoutes(app: ConsoleHono, kit: RouteKit): void {
     const file = await listFile(table, format, sheet);
     c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
     const headers = { 'Content-Type': file.contentType };
-    return typeof file.body === 'string' ? c.body(file.body, 200, headers) : c.body(file.body.slice().buffer, 200, headers);
+    return typeof file.body === 'string'
+      ? c.body(file.body, 200, headers)
+      : c.body(file.body.slice().buffer, 200, headers);
   };
 
   app.get('/applications', async (c) => {
