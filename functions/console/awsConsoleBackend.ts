@@ -7,6 +7,7 @@ import type { ConsoleBackend, UploadedFile } from '../../infra/web/consoleBacken
 import { applicationReportIn, documentBackend } from '../../infra/web/documentBackend.js';
 import type { IntakeProgress } from '../../infra/web/intakeTracker.js';
 import { formRequests, recordReads } from '../../infra/web/recordReads.js';
+import { stageReads } from '../../infra/web/stageReads.js';
 import { ActionError, type ActionErrorCode } from '../../shared/actions/actionError.js';
 import { scopeStage } from '../../shared/actions/finaliseCampaign.js';
 import { bundleIdOf } from '../../shared/actions/registerBundle.js';
@@ -91,6 +92,8 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
     // The documents and panel-draw checks over the same records and bucket as locally (infra/web/documentBackend.ts).
     ...documentBackend({ repo, objects }),
     ...recordReads(() => deps.actions.ctx),
+    // 公示, objections, panels and the finalisation page: the same readers as locally, over DynamoDB.
+    ...stageReads({ repo, now: deps.now }),
     now: deps.now,
     bundleReportHtml: (bundleId) => text(reportKeys(bundleId).html),
     applicationReport: async (applicationId) => (await applicationReportIn({ repo, objects }, applicationId))?.section,
@@ -171,21 +174,6 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
           }),
         ),
       );
-    },
-
-    // Not yet over AWS: their local versions read and write through the local runtime (infra/web/stageBackend.ts);
-    // they need the same code over a records repository, an object store and the clock.
-    publicity: async () => {
-      throw notOnAws('公示期信息');
-    },
-    objections: async () => {
-      throw notOnAws('异议信息');
-    },
-    panels: async () => {
-      throw notOnAws('评审专家组信息');
-    },
-    finalisation: async () => {
-      throw notOnAws('综合评定');
     },
   };
 }

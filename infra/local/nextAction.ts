@@ -2,9 +2,6 @@ import { consultationStatus } from '../../shared/actions/consultationStatus.js';
 import { departments } from '../../shared/domain/consultation/department.js';
 import { type NextActor, whoActs } from '../../shared/workflow/taskQueue.js';
 
-// Until the AWS console backend reads it from shared/workflow/taskQueue.ts.
-export { whoActs };
-
 import type { LocalRuntime, WaitingApplication } from './localRuntime.js';
 
 /** What the next act on a waiting application is, and with which command. */

@@ -201,6 +201,33 @@ describe('an office reviewer’s decision on AWS', () => {
   });
 });
 
+describe('an office reviewer’s pages on AWS', () => {
+  it('shows an application at 社会公示 with its window, and the finalisation page, read from DynamoDB', async () => {
+    const id = await applicationAt(contextOf(records).ctx, 'SOCIAL_PUBLICITY', 'QM_ORG');
+    await records.repository.putWindow(
+      {
+        applicationId: id,
+        stage: 'SOCIAL_PUBLICITY',
+        opensAt: '2025-09-15T00:00:00+08:00',
+        closesAt: '2025-09-20T00:00:00+08:00',
+        firstDay: '2025-09-15',
+        lastDay: '2025-09-19',
+        workingDays: 5,
+        openedSeq: 1,
+      },
+      { idempotencyKey: 'opened', seq: 1 },
+    );
+    const asReviewer = { requestContext: { authorizer: { jwt: { claims: reviewer, scopes: null } } } };
+    const page = await app.request(`https://console.example.cn/applications/${id}`, {}, asReviewer);
+    expect(page.status).toBe(200);
+    const text = await page.text();
+    expect(text).toContain('2025-09-15');
+    expect(text).toContain('5 个工作日');
+    const finalisation = await app.request('https://console.example.cn/campaigns/2025/finalisation', {}, asReviewer);
+    expect(finalisation.status).toBe(200);
+  });
+});
+
 describe('a unit’s bundle uploaded straight to S3 in parts', () => {
   const objectKey = 'incoming/UNIT-A/申报材料.zip';
 
