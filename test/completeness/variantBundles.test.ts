@@ -10,11 +10,12 @@ import { runDefect } from '../fixtures/variants/runDefect.js';
 /**
  * Seeded property test of the completeness check on generated variety (issue 13): bundles of the three tracks in
  * many renderings, layouts and file names, written from the notice. Replay with VARIANT_SEED=<seed> (the master
- * seed printed on failure) or VARIANT_BUNDLE=<bundle seed> (one bundle, as listed in the failure).
+ * seed printed on failure) or VARIANT_BUNDLE=<bundle seed> (one bundle, as listed in the failure). `npm test` runs
+ * 150 bundles (its time budget); the census of 300 is VARIANT_BUNDLES=300 (and any other master seed, any count).
  */
 
 const masterSeed = Number(process.env.VARIANT_SEED ?? 20250721);
-const bundleCount = Number(process.env.VARIANT_BUNDLES ?? 300);
+const bundleCount = Number(process.env.VARIANT_BUNDLES ?? 150);
 const bundleSeeds: number[] = process.env.VARIANT_BUNDLE
   ? [Number(process.env.VARIANT_BUNDLE)]
   : fc.sample(fc.integer({ min: 1, max: 0x7fffffff }), { seed: masterSeed, numRuns: bundleCount });

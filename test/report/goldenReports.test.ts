@@ -59,10 +59,8 @@ describe('example bundles report what the notice requires (hand-written expectat
 });
 
 describe('golden JSON reports of the example bundles (regression check)', () => {
-  it.each(exampleNames)('%s: byte-identical to its golden file, twice in a row', async (name) => {
-    const golden = readFileSync(goldenPath(name), 'utf8');
-    const first = await reportOf(name);
-    expect(first).toBe(golden);
-    expect(await exampleReportJson(name)).toBe(first);
+  // The golden file was written by an earlier run: equal bytes now also prove the check deterministic across runs.
+  it.each(exampleNames)('%s: byte-identical to its golden file', async (name) => {
+    expect(await reportOf(name)).toBe(readFileSync(goldenPath(name), 'utf8'));
   });
 });
