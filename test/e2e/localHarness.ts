@@ -25,9 +25,9 @@ export interface Harness {
   evidence: string;
 }
 
-export function createHarness(): Harness {
-  // The walks test the stages; OCR of the examples' scans is proven on the same bundles by intakeOcr and goldenReports.
-  process.env.AWARD_OCR = 'off';
+/** `ocr`: read scans (the walks test the stages; OCR of the examples' scans is proven by intakeOcr and goldenReports). */
+export function createHarness(options: { ocr?: boolean } = {}): Harness {
+  process.env.AWARD_OCR = options.ocr ? 'on' : 'off';
   const home = mkdtempSync(join(tmpdir(), 'award-e2e-'));
   mkdirSync(sharedDefinitions, { recursive: true });
   localDefinitions(sharedDefinitions);
