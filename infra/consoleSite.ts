@@ -20,7 +20,7 @@ import { Construct } from 'constructs';
 import { buildSync } from 'esbuild';
 import { consoleEdge, viewerRequestFunctionCode } from './consoleEdge.js';
 import { handlerEntry } from './handlerEntries.js';
-import { awardFunction, repoRoot } from './lambdaBundling.js';
+import { awardFunction } from './lambdaBundling.js';
 import {
   acknowledge,
   acknowledgeConsoleSite,
@@ -28,6 +28,7 @@ import {
   acknowledgeTableAccess,
   reasons,
 } from './nagAcknowledgements.js';
+import { repoRoot } from './repoRoot.js';
 import type { Storage } from './storage.js';
 
 export interface ConsoleSiteProps {

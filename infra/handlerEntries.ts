@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { intakeHandlers } from './intakeDefinition.js';
-import { repoRoot } from './lambdaBundling.js';
 import { projectHandlers } from './projectDefinition.js';
+import { repoRoot } from './repoRoot.js';
 
 /** Where each logical handler's Lambda entry lives (relative to the repository root); `console`: the web console's. */
 export function handlerEntry(handler: string): string {

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { type BuildOptions, build } from 'esbuild';
 import { handlerEntry } from './handlerEntries.js';
-import { type AssetPart, assetPartsOf, bundlingOptions, campaignsSource, repoRoot } from './lambdaBundling.js';
+import { type AssetPart, assetPartsOf, bundlingOptions, campaignsSource } from './lambdaBundling.js';
+import { repoRoot } from './repoRoot.js';
 
 /*
  * What a Lambda asset needs next to its esbuild bundle (`index.mjs`) at run time, beyond the code esbuild can follow:

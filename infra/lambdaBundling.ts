@@ -1,14 +1,12 @@
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+import { repoRoot } from './repoRoot.js';
 
 /**
  * NodejsFunction falls back to bundling in Docker, silently, when it cannot resolve esbuild. We never want that

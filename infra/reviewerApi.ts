@@ -8,7 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { type ApiRole, apiRoles, apiRoutes } from '../shared/workflow/apiRoutes.js';
-import { awardFunction, repoRoot } from './lambdaBundling.js';
+import { awardFunction } from './lambdaBundling.js';
 import {
   acknowledge,
   acknowledgeFunction,
@@ -16,6 +16,7 @@ import {
   acknowledgeTableAccess,
   reasons,
 } from './nagAcknowledgements.js';
+import { repoRoot } from './repoRoot.js';
 import type { Storage } from './storage.js';
 
 export interface ReviewerApiProps {

@@ -17,7 +17,7 @@ import { eventSource } from '../shared/workflow/eventBridgeNotifier.js';
 import { type AslDefinition, substitutionKey } from './aslTypes.js';
 import { allStepHandlers, handlerEntry, pendingHandlers } from './handlerEntries.js';
 import { intakeDefinition } from './intakeDefinition.js';
-import { assetPartsOf, awardFunction, repoRoot } from './lambdaBundling.js';
+import { assetPartsOf, awardFunction } from './lambdaBundling.js';
 import {
   acknowledge,
   acknowledgeBucketObjects,
@@ -27,6 +27,7 @@ import {
   reasons,
 } from './nagAcknowledgements.js';
 import { projectDefinition } from './projectDefinition.js';
+import { repoRoot } from './repoRoot.js';
 import type { Storage } from './storage.js';
 
 export interface WorkflowsProps {

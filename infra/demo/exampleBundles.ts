@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../lambdaBundling.js';
+import { repoRoot } from '../repoRoot.js';
 
 export interface ExampleBundle {
   name: string;

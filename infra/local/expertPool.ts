@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Expert } from '../../shared/domain/panel/expert.js';
 import type { RecordsRepository } from '../../shared/records/recordsRepository.js';
-import { repoRoot } from '../lambdaBundling.js';
+import { repoRoot } from '../repoRoot.js';
 import { defaultPoolId } from './panelDrawRequest.js';
 
 /** An expert pool file: `{poolId, experts: [...]}` (examples/experts.json is a demo pool). */

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { repoRoot } from '../lambdaBundling.js';
-import { type LocalDefinitions, synthesisedDefinitions } from '../localContract.js';
+import type { LocalDefinitions } from '../localContract.js';
+import { repoRoot } from '../repoRoot.js';
 
 /** What the synthesised definitions depend on: the CDK app, the stage model, the handler entries present. */
 const sources = ['infra', 'shared/domain/track', 'shared/workflow/workflowErrors.ts', 'functions/workflow'];
@@ -24,8 +24,12 @@ export function definitionsFingerprint(): string {
   return hash.digest('hex').slice(0, 24);
 }
 
-/** Runs the CDK synthesis with its console output (validation warnings about pending handlers) held back. */
-function quietSynth(): LocalDefinitions {
+/**
+ * Runs the CDK synthesis with its console output (validation warnings about pending handlers) held back. The CDK is
+ * loaded only here: a runtime whose definitions are cached never loads it.
+ */
+async function quietSynth(): Promise<LocalDefinitions> {
+  const { synthesisedDefinitions } = await import('../localContract.js');
   const write = { out: process.stdout.write, err: process.stderr.write };
   const swallow = (() => true) as typeof process.stdout.write;
   process.stdout.write = swallow;
@@ -43,10 +47,10 @@ function quietSynth(): LocalDefinitions {
  * `<AWARD_HOME>/definitions/<fingerprint>.json`: a synthesis takes seconds, and the cache is keyed on the sources it
  * reads, so a changed definition is synthesised again.
  */
-export function localDefinitions(definitionsDir: string): LocalDefinitions {
+export async function localDefinitions(definitionsDir: string): Promise<LocalDefinitions> {
   const file = join(definitionsDir, `${definitionsFingerprint()}.json`);
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalDefinitions;
-  const definitions = quietSynth();
+  const definitions = await quietSynth();
   // Written aside and renamed: another process reading the cache never sees half a file.
   const aside = `${file}.${process.pid}.tmp`;
   writeFileSync(aside, JSON.stringify(definitions));

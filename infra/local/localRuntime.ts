@@ -101,7 +101,7 @@ export class LocalRuntime {
 
   static async start(options: LocalRuntimeOptions = {}): Promise<LocalRuntime> {
     const home = awardHome(options.env, options.cwd);
-    const definitions = localDefinitions(home.definitionsDir);
+    const definitions = await localDefinitions(home.definitionsDir);
     const records = await startLocalRecordsServer(home.dynamodb, undefined, {
       historyAnchor: new AppendOnlyFileAnchor(home.historyAnchorFile),
     });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { allStepHandlers, handlerEntry } from '../../infra/handlerEntries.js';
 import { buildFunctionAsset, buildHandlerBundle } from '../../infra/lambdaAssets.js';
-import { repoRoot } from '../../infra/lambdaBundling.js';
+import { repoRoot } from '../../infra/repoRoot.js';
 
 const targetBytes = 1.5 * 1024 * 1024;
 const entries = [

@@ -26,11 +26,11 @@ export interface Harness {
 }
 
 /** `ocr`: read scans (the walks test the stages; OCR of the examples' scans is proven by intakeOcr and goldenReports). */
-export function createHarness(options: { ocr?: boolean } = {}): Harness {
+export async function createHarness(options: { ocr?: boolean } = {}): Promise<Harness> {
   process.env.AWARD_OCR = options.ocr ? 'on' : 'off';
   const home = mkdtempSync(join(tmpdir(), 'award-e2e-'));
   mkdirSync(sharedDefinitions, { recursive: true });
-  localDefinitions(sharedDefinitions);
+  await localDefinitions(sharedDefinitions);
   mkdirSync(join(home, 'definitions'), { recursive: true });
   for (const f of readdirSync(sharedDefinitions).filter((n) => n.endsWith('.json')))
     copyFileSync(join(sharedDefinitions, f), join(home, 'definitions', f));

@@ -8,7 +8,7 @@ import { createHarness, records, registerTwin } from './localHarness.js';
  */
 describe('QM_IND on the local runtime', () => {
   it('goes from submission to 质量奖 (individual); an incomplete one waits for a new bundle, a second is rejected at 陈述答辩', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     await h.award('clock', 'set', '2025-08-15T10:00:00+08:00');
     const ok = JSON.parse(
       (await h.award('submit', 'examples/qm-ind-complete.zip', '--unit', 'changchun-amr', '--json')).out,

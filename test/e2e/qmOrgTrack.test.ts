@@ -9,7 +9,7 @@ import { createHarness, records, registerTwin } from './localHarness.js';
  */
 describe('QM_ORG on the local runtime', () => {
   it('goes from submission to 质量奖, pausing on an objection; a second one is rejected at 征求意见', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     expect((await h.award('clock', 'set', '2025-08-15T10:00:00+08:00')).code).toBe(0);
     const submitted = await h.award('submit', 'examples/qm-org-complete.zip', '--unit', 'changchun-amr', '--json');
     expect(submitted.code).toBe(0);

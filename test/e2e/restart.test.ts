@@ -13,7 +13,7 @@ import { createHarness } from './localHarness.js';
  */
 describe('restarting the local runtime', () => {
   it('continues a waiting execution in a new runtime on the same AWARD_HOME', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     const start = () => LocalRuntime.start({ env: h.io.env, notice: () => {} });
 
     const first = await start();

@@ -8,7 +8,7 @@ import { createHarness, registerTwin } from './localHarness.js';
  */
 describe('SI on the local runtime', () => {
   it('goes from submission to 一等奖; an upheld objection ends a second project as not awarded', async () => {
-    const h = createHarness();
+    const h = await createHarness();
     await h.award('clock', 'set', '2025-08-20T10:00:00+08:00');
     const ok = JSON.parse(
       (await h.award('submit', 'examples/si-complete.zip', '--unit', 'jilin-city-amr', '--json')).out,

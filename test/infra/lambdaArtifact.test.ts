@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCanvas, buildFunctionAsset, buildHandlerBundle } from '../../infra/lambdaAssets.js';
-import { repoRoot } from '../../infra/lambdaBundling.js';
+import { repoRoot } from '../../infra/repoRoot.js';
 import { extractFunction, extractOcrEnvironment } from '../../infra/workflows.js';
 import { intakeOcrOptions } from '../../shared/intake/intakeOcrOptions.js';
 import { buildDocx } from '../fixtures/chineseDocx.js';

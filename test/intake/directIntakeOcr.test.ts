@@ -30,7 +30,7 @@ async function exampleFolder(example: string): Promise<string> {
 
 describe('award submit of a folder bundle (the direct intake)', () => {
   it('OCRs its scans: the unsealed scanned consent and the certificate scan with another credit code are findings', async () => {
-    const h = createHarness({ ocr: true });
+    const h = await createHarness({ ocr: true });
     const clock = await h.award('clock', 'set', '2025-08-15T10:00:00+08:00');
     expect(clock.err).toBe('');
     const submitted = await h.award(

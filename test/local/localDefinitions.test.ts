@@ -37,7 +37,7 @@ const synthesised = (which: 'Project' | 'Intake') => {
   return machine.Properties.DefinitionString;
 };
 
-const local = localDefinitions(mkdtempSync(join(tmpdir(), 'award-defs-')));
+const local = await localDefinitions(mkdtempSync(join(tmpdir(), 'award-defs-')));
 const handlerNames = [...projectHandlers, ...intakeHandlers];
 const fakeHandlers = Object.fromEntries(handlerNames.map((h) => [h, async () => ({})]));
 
