@@ -208,6 +208,30 @@ describe('web console in Chromium', () => {
     await check(reviewer, 'reviewer-decided');
   }, 90_000);
 
+  it('a reviewer closes the 社会公示 window with the 本地时钟, draws the 资料评审 panel, and opens the campaign’s results page', async () => {
+    const applicationId = applicationPath.split('/').at(-1) as string;
+    const reviewer = await signIn('reviewer', 'review-pass');
+    await reviewer.goto(applicationPath);
+    // The notice: 社会公示 lasts 5 working days (§四.2); the window counts from the day it opens.
+    await reviewer.getByText(/共 5 个工作日/).waitFor();
+    await reviewer.getByLabel('向后推若干个工作日').check();
+    await reviewer.getByLabel(/天数/).fill('5');
+    await reviewer.getByRole('button', { name: '调整本地时钟' }).click();
+    await reviewer.getByText(applicationId).first().waitFor();
+    await check(reviewer, 'clock-moved');
+    expect((await web.runtime.repo.getApplication(applicationId))?.stage).toBe('MATERIAL_REVIEW');
+
+    await reviewer.goto(applicationPath);
+    await reviewer.getByRole('button', { name: '随机抽取专家' }).click();
+    await reviewer.getByRole('button', { name: '记录评分' }).waitFor();
+    expect((await web.runtime.repo.getPanel(applicationId, 'MATERIAL_REVIEW'))?.status).toBe('DRAWN');
+    await check(reviewer, 'panel-drawn');
+
+    await reviewer.goto('/campaigns/2025/finalisation');
+    await reviewer.getByRole('heading', { level: 1 }).waitFor();
+    await check(reviewer, 'finalisation');
+  }, 90_000);
+
   it('an auditor verifies the history, then sees an entry edited in the table as the first broken one', async () => {
     const applicationId = applicationPath.split('/').at(-1) as string;
     const auditor = await signIn('auditor', 'audit-pass-1');
