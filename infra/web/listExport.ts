@@ -1,10 +1,12 @@
+import type { Context } from 'hono';
 import { csvTable } from '../../shared/domain/export/csvTable.js';
 import { stages } from '../../shared/domain/track/stage.js';
 import { trackNames } from '../../shared/domain/track/track.js';
 import type { ApplicationMeta } from '../../shared/records/recordsRepository.js';
 import { beijingTime } from './beijingTime.js';
 import type { QueueEntry } from './consoleBackend.js';
-import { awaitingLabels, statusLabels } from './consoleLabels.js';
+import { awaitingLabels, reasonNames, resultNames, statusLabels } from './consoleLabels.js';
+import type { FinalisationView } from './stageReads.js';
 
 export type ListFormat = 'csv' | 'xlsx';
 export interface ListTable {
@@ -61,6 +63,23 @@ export function queueTable(entries: readonly QueueEntry[]): ListTable {
   };
 }
 
+/** A campaign scope's recorded result, in its order: the ranking the leading group (or 综合评选) fixed. */
+export function finalisationTable(view: FinalisationView): ListTable {
+  return {
+    header: ['名次', '申报编号', '名称', '类别', '综合得分', '结果', '理由', '奖金（元）'],
+    rows: (view.finalised?.outcomes ?? []).map((o) => [
+      o.position === undefined ? '' : String(o.position),
+      o.applicationId,
+      o.candidate?.meta.name ?? '',
+      o.candidate ? trackNames[o.candidate.meta.track] : '',
+      o.candidate?.score === undefined ? '' : String(o.candidate.score),
+      resultNames[o.grade] ?? o.grade,
+      reasonNames[o.reason] ?? o.reason,
+      yuan(o.prizeFen),
+    ]),
+  };
+}
+
 /** The file of a list: CSV (UTF-8 with BOM) or an .xlsx workbook whose cells are all text. */
 export async function listFile(
   table: ListTable,
@@ -75,4 +94,14 @@ export async function listFile(
     body: new Uint8Array(XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer),
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   };
+}
+
+/** A list as a downloaded file (`<name>.csv` or `<name>.xlsx`). */
+export async function listDownload(c: Context, table: ListTable, format: ListFormat, name: string, sheet: string) {
+  const file = await listFile(table, format, sheet);
+  c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
+  const headers = { 'Content-Type': file.contentType };
+  return typeof file.body === 'string'
+    ? c.body(file.body, 200, headers)
+    : c.body(file.body.slice().buffer, 200, headers);
 }

@@ -4,6 +4,7 @@ import { stages } from '../../../shared/domain/track/stage.js';
 import { trackNames } from '../../../shared/domain/track/track.js';
 import type { FinalisationCandidate } from '../../local/campaignFinalisation.js';
 import { beijingTime } from '../beijingTime.js';
+import { reasonNames, resultNames } from '../consoleLabels.js';
 import type { FinalisationView } from '../stageBackend.js';
 import { csrfField, type Frame, type Html, layout, tableWrap } from './layout.js';
 
@@ -17,22 +18,6 @@ export interface FinalisationPageView {
 }
 
 const scopeNames = { QM: '吉林省质量奖（质量管理）', SI: '吉林省质量奖（标准创新）' } as const;
-
-const resultNames: Record<string, string> = {
-  AWARD: '质量奖',
-  NOMINATION: '提名奖',
-  NOT_SELECTED: '未入选',
-  ...siGradeNames,
-};
-
-const reasonNames: Record<string, string> = {
-  WITHIN_AWARD_QUOTA: '在质量奖名额内',
-  WITHIN_NOMINATION_QUOTA: '在提名奖名额内',
-  QUOTA_FULL: '名额已满',
-  COUNTY_CADRE_CAP: '县处级干部超过入选个人总数的比例上限',
-  WITHIN_QUOTA: '按申报等级在名额内',
-  HIGHER_GRADE_QUOTA_FULL: '申报等级名额已被更高分项目占满，降等授予',
-};
 
 const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })}`;
 
@@ -116,7 +101,8 @@ ${tableWrap(
         : ''
     }</td></tr>`,
   )}</tbody></table>`,
-)}`;
+)}
+<p class="exports">导出评选结果：<a href="/campaigns/${v.campaign}/finalisation.csv?scope=${v.scope}" download>CSV</a> · <a href="/campaigns/${v.campaign}/finalisation.xlsx?scope=${v.scope}" download>Excel</a></p>`;
 }
 
 function finaliseForm(v: FinalisationView, campaign: string, csrf: string | undefined): Html {

@@ -4,6 +4,7 @@ import { availableCampaigns } from '../../../shared/domain/campaign/loadCampaign
 import { finalisationScopes } from '../../local/campaignFinalisation.js';
 import { campaignYear } from '../../local/valueChecks.js';
 import { actorOf } from '../access.js';
+import { finalisationTable, listDownload } from '../listExport.js';
 import { finalisationPage } from '../pages/finalisationPage.js';
 import { refusal } from '../refusalMessages.js';
 import type { ConsoleUser } from '../users.js';
@@ -53,6 +54,18 @@ export function finalisationRoutes(app: ConsoleHono, kit: RouteKit): void {
     const year = c.req.param('year');
     return campaignYear(year).ok ? show(c, user, year) : notFound(c);
   });
+
+  // The recorded ranking of one scope as a file (reviewers and auditors): ?scope=QM or SI.
+  for (const format of ['csv', 'xlsx'] as const)
+    app.get(`/campaigns/:year/finalisation.${format}`, async (c) => {
+      const user = requireUser(c, ['reviewer', 'auditor']);
+      if (user instanceof Response) return user;
+      const year = c.req.param('year');
+      const scope = z.enum(finalisationScopes).safeParse(c.req.query('scope'));
+      if (!campaignYear(year).ok || !scope.success) return notFound(c);
+      const view = await backend.finalisation(year, scope.data);
+      return listDownload(c, finalisationTable(view), format, `${year}-${scope.data}-results`, '评选结果');
+    });
 
   app.post('/campaigns/:year/finalisation', async (c) => {
     const user = requireUser(c, ['reviewer']);

@@ -1,6 +1,6 @@
 import { Stage } from '../../../shared/domain/track/stage.js';
 import { Track } from '../../../shared/domain/track/track.js';
-import { applicationListTable, type ListFormat, type ListTable, listFile, queueTable } from '../listExport.js';
+import { applicationListTable, listDownload, queueTable } from '../listExport.js';
 import { applicationsPage } from '../pages/applicationsPage.js';
 import { taskQueuePage } from '../pages/taskQueuePage.js';
 import { type QueueFilter, shownQueue } from '../queueView.js';
@@ -9,15 +9,6 @@ import type { C, ConsoleHono, RouteKit } from './routeKit.js';
 /** The office's lists: every application (reviewers and auditors) and the reviewer's task queue, with exports. */
 export function listRoutes(app: ConsoleHono, kit: RouteKit): void {
   const { backend, page, frame, requireUser } = kit;
-
-  const download = async (c: C, table: ListTable, format: ListFormat, name: string, sheet: string) => {
-    const file = await listFile(table, format, sheet);
-    c.header('Content-Disposition', `attachment; filename="${name}.${format}"`);
-    const headers = { 'Content-Type': file.contentType };
-    return typeof file.body === 'string'
-      ? c.body(file.body, 200, headers)
-      : c.body(file.body.slice().buffer, 200, headers);
-  };
 
   app.get('/applications', async (c) => {
     const user = requireUser(c, ['reviewer', 'auditor']);
@@ -31,7 +22,7 @@ export function listRoutes(app: ConsoleHono, kit: RouteKit): void {
     app.get(`/applications.${format}`, async (c) => {
       const user = requireUser(c, ['reviewer', 'auditor']);
       if (user instanceof Response) return user;
-      return download(c, applicationListTable(await backend.applications()), format, 'applications', '全部申报');
+      return listDownload(c, applicationListTable(await backend.applications()), format, 'applications', '全部申报');
     });
 
   /** The queue and its filter from the query (unknown values are ignored, as on the page). */
@@ -60,6 +51,6 @@ export function listRoutes(app: ConsoleHono, kit: RouteKit): void {
       const user = requireUser(c, ['reviewer']);
       if (user instanceof Response) return user;
       const { entries, filter } = await queue(c);
-      return download(c, queueTable(shownQueue(entries, filter)), format, 'queue', '待办任务');
+      return listDownload(c, queueTable(shownQueue(entries, filter)), format, 'queue', '待办任务');
     });
 }

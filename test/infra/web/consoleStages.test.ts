@@ -374,6 +374,12 @@ describe('a reviewer walks a QM_IND application from consultation to 已授奖 i
       ),
     );
     expect(ranked).toContain('入选个人 1 名，其中县处级干部 0 名');
+    expect(ranked).toContain('href="/campaigns/2025/finalisation.csv?scope=QM"');
+    const csv = await reviewer.get('/campaigns/2025/finalisation.csv?scope=QM');
+    const [header, row] = csv.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(header).toBe('名次,申报编号,名称,类别,综合得分,结果,理由,奖金（元）');
+    expect(row).toMatch(new RegExp(`^1,${id},.*,质量奖,在质量奖名额内,0\\.00$`));
+    expect((await reviewer.get('/campaigns/2025/finalisation.csv?scope=XX')).res.status).toBe(404);
     expect(await stage()).toBe('RESULT_PUBLICITY');
   });
 
