@@ -107,6 +107,54 @@ describe('web console routes', () => {
     expect(seen).toEqual(expected);
   });
 
+  it('guards every route the console has: anonymous visitors are sent to sign in, changes need a session', async () => {
+    const open = new Set([
+      'GET /static/console.css',
+      'GET /static/console.js',
+      'GET /',
+      'GET /sign-in',
+      'POST /sign-in',
+    ]);
+    const routes = [...new Set(app.routes.map((r) => `${r.method} ${r.path}`))].filter(
+      (r) => !open.has(r) && !r.endsWith(' /*'),
+    );
+    expect(routes.length).toBeGreaterThan(30);
+    const path = (route: string) =>
+      (route.split(' ')[1] as string)
+        .replace(':bundleId', bundleId)
+        .replace(':id', applicationId)
+        .replace(':year', '2025')
+        .replace(':n', '0');
+    const before = await historyLength();
+    const anonymous = await as('anonymous');
+    const seen = Object.fromEntries(
+      await Promise.all(
+        routes.map(async (route) => {
+          const res = route.startsWith('GET ')
+            ? (await anonymous.get(path(route))).res
+            : (await anonymous.post(path(route), { reason: 'x' }, null)).res;
+          return [route, `${res.status} ${res.headers.get('location') ?? ''}`.trim()] as const;
+        }),
+      ),
+    );
+    for (const route of routes) expect(seen[route], route).toBe(route.startsWith('GET ') ? '303 /sign-in' : '403');
+    expect(await historyLength()).toBe(before);
+  });
+
+  it('refuses an auditor every change, with a valid session and token', async () => {
+    const auditor = await as('auditor');
+    await auditor.get(`/applications/${applicationId}`);
+    const before = await historyLength();
+    const posts = [...new Set(app.routes.filter((r) => r.method === 'POST').map((r) => r.path))].filter(
+      (p) => p !== '/*' && p !== '/sign-in' && p !== '/sign-out',
+    );
+    for (const p of posts) {
+      const target = p.replace(':id', applicationId).replace(':year', '2025');
+      expect((await auditor.post(target, { reason: '审计不应能操作' })).res.status, p).toBe(403);
+    }
+    expect(await historyLength()).toBe(before);
+  });
+
   it('gives another unit 404 for a unit’s application, as for an id that does not exist', async () => {
     const other = await as('jl-unit');
     const { res, text } = await other.get(`/applications/${applicationId}`);
