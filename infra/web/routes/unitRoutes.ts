@@ -23,7 +23,11 @@ export function unitRoutes(app: ConsoleHono, kit: RouteKit): void {
     const user = requireUser(c, ['recommending_unit']);
     if (user instanceof Response) return user;
     const unitId = user.unitId ?? '';
-    const [apps, bundles] = await Promise.all([backend.applicationsOfUnit(unitId), backend.bundlesOfUnit(unitId)]);
+    const [apps, listed] = await Promise.all([backend.applicationsOfUnit(unitId), backend.bundlesOfUnit(unitId)]);
+    // Bundles recorded before they were listed by unit are still found through their applications.
+    const unlisted = [...new Set(apps.map((a) => a.bundleId))].filter((id) => !listed.some((b) => b.bundleId === id));
+    const older = await Promise.all(unlisted.map((id) => backend.bundle(id)));
+    const bundles = [...listed, ...older.filter((b) => b !== undefined)];
     const recorded = new Set(bundles.map((b) => b.bundleId));
     const checking = (await backend.uploadsOfUnit(unitId)).filter(
       (u) => !recorded.has(u.bundleId) || u.state !== 'done',
