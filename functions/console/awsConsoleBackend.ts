@@ -5,6 +5,7 @@ import { panelDrawRequest } from '../../infra/local/panelDrawRequest.js';
 import { RefusedError } from '../../infra/local/refusedError.js';
 import type { ConsoleBackend, UploadedFile } from '../../infra/web/consoleBackend.js';
 import { applicationReportIn, documentBackend } from '../../infra/web/documentBackend.js';
+import { expertPoolBackend } from '../../infra/web/expertPoolBackend.js';
 import type { IntakeProgress } from '../../infra/web/intakeTracker.js';
 import { formRequests, recordReads } from '../../infra/web/recordReads.js';
 import { stageReads } from '../../infra/web/stageReads.js';
@@ -91,6 +92,7 @@ export function awsConsoleBackend(deps: AwsConsoleBackendDependencies): ConsoleB
   return {
     // The documents and panel-draw checks over the same records and bucket as locally (infra/web/documentBackend.ts).
     ...documentBackend({ repo, objects }),
+    ...expertPoolBackend(repo),
     ...recordReads(() => deps.actions.ctx),
     // 公示, objections, panels and the finalisation page: the same readers as locally, over DynamoDB.
     ...stageReads({ repo, now: deps.now }),

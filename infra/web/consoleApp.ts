@@ -8,6 +8,7 @@ import { messagePage } from './pages/messagePage.js';
 import { signInPage } from './pages/signInPage.js';
 import { applicationRoutes, maxEvidenceBytes } from './routes/applicationRoutes.js';
 import { documentRoutes } from './routes/documentRoutes.js';
+import { expertPoolRoutes } from './routes/expertPoolRoutes.js';
 import { finalisationRoutes } from './routes/finalisationRoutes.js';
 import { historyRoutes } from './routes/historyRoutes.js';
 import { listRoutes } from './routes/listRoutes.js';
@@ -186,6 +187,7 @@ export function consoleApp(options: ConsoleOptions): Hono<Env> {
   publicityRoutes(app, kit);
   panelRoutes(app, kit);
   finalisationRoutes(app, kit);
+  expertPoolRoutes(app, kit);
 
   app.notFound((c) => kit.notFound(c as C));
   app.onError((error, c) => {

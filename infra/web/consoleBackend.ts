@@ -19,6 +19,7 @@ import { localObjectStore } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
 import { type BundleIntakeBackend, localBundleIntake, safeFileName, type UploadedFile } from './bundleIntake.js';
 import { type DocumentBackend, localDocumentBackend, storedApplicationReport } from './documentBackend.js';
+import { type ExpertPoolBackend, expertPoolBackend } from './expertPoolBackend.js';
 import { formRequests, recordReads } from './recordReads.js';
 import { localStageBackend, type StageBackend } from './stageBackend.js';
 
@@ -30,7 +31,7 @@ export { safeFileName, type UploadedFile };
  * What the console reads and does, over the local runtime: the same records queries, intake and actions as the
  * `award` commands. Writes run one at a time (an intake or a decision resumes the workflow in this process).
  */
-export interface ConsoleBackend extends StageBackend, BundleIntakeBackend, DocumentBackend {
+export interface ConsoleBackend extends StageBackend, BundleIntakeBackend, DocumentBackend, ExpertPoolBackend {
   now(): Date;
   applications(): Promise<ApplicationMeta[]>;
   applicationsOfUnit(unitId: string): Promise<ApplicationMeta[]>;
@@ -91,6 +92,7 @@ export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
   return {
     ...localStageBackend(runtime, serialised, withUpload),
     ...localDocumentBackend(runtime),
+    ...expertPoolBackend(repo),
     now: () => runtime.clock.now(),
     ...recordReads(ctx),
     async bundleReportHtml(bundleId) {

@@ -22,8 +22,12 @@ const links: Record<ConsoleUser['role'], { href: string; label: string }[]> = {
     { href: '/queue', label: '待办任务' },
     { href: '/applications', label: '全部申报' },
     { href: '/finalisation', label: '年度评选结果' },
+    { href: '/experts', label: '专家库' },
   ],
-  auditor: [{ href: '/applications', label: '申报与履历核验' }],
+  auditor: [
+    { href: '/applications', label: '申报与履历核验' },
+    { href: '/experts', label: '专家库' },
+  ],
 };
 
 /** The hidden CSRF field every form that changes something carries. */

@@ -385,4 +385,42 @@ describe('web console routes', () => {
     const history = (await runtime.repo.listEvents(incomplete?.applicationId as string)).map((e) => e.type);
     expect(history.at(-1)).toBe('APPLICATION_SUPERSEDED');
   });
+
+  it('lets the office load the expert pool from a file, refuses a wrong one naming the field, and shows it to auditors', async () => {
+    const reviewer = await as('reviewer');
+    await reviewer.get('/experts');
+    const pool = JSON.parse(readFileSync(resolve('examples/experts.json'), 'utf8')) as {
+      poolId: string;
+      experts: { id: string; name: string }[];
+    };
+    const file = (name: string, body: unknown) =>
+      new File([typeof body === 'string' ? body : JSON.stringify(body)], name, { type: 'application/json' });
+
+    const broken = await reviewer.post('/experts', {
+      pool: file('专家库.json', { poolId: 'experts', experts: [{ id: 'X-1' }] }),
+    });
+    expect(broken.res.status).toBe(400);
+    expect(broken.text).toContain('未载入');
+    expect(broken.text).toContain('experts.0.name');
+    const otherPool = await reviewer.post('/experts', { pool: file('其他.json', { ...pool, poolId: 'other' }) });
+    expect(otherPool.res.status).toBe(400);
+    expect(otherPool.text).toContain('poolId 应为');
+    expect(await runtime.repo.listExperts('other')).toEqual([]);
+
+    const extra = { ...pool.experts[0], id: 'QM-900', name: '新增专家' };
+    const { res } = await reviewer.post('/experts', {
+      pool: file('专家库.json', { ...pool, experts: [...pool.experts, extra] }),
+    });
+    expect(res.status).toBe(303);
+    const page = await reviewer.get(res.headers.get('location') as string);
+    expect(page.text).toContain(`已载入 ${pool.experts.length + 1} 名专家。`);
+    expect((await runtime.repo.listExperts('experts')).map((e) => e.expertId)).toContain('QM-900');
+
+    const auditor = await as('auditor');
+    const read = await auditor.get('/experts');
+    expect(read.text).toContain('新增专家');
+    expect(read.text).not.toContain('载入专家库文件');
+    expect((await auditor.post('/experts', { pool: file('专家库.json', pool) })).res.status).toBe(403);
+    expect((await (await as('cc-unit')).get('/experts')).res.status).toBe(403);
+  });
 });
