@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import type { LocalDefinitions } from '../localContract.js';
 import { repoRoot } from '../repoRoot.js';
@@ -42,18 +43,43 @@ async function quietSynth(): Promise<LocalDefinitions> {
   }
 }
 
+/** Every AWARD_HOME of this machine shares the synthesised definitions too: content-addressed, so never stale. */
+const machineCache = join(tmpdir(), 'award-definitions');
+
+function readCached(file: string): LocalDefinitions | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as LocalDefinitions;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written aside and renamed: another process reading the cache never sees half a file. */
+function writeCached(dir: string, name: string, definitions: LocalDefinitions): void {
+  mkdirSync(dir, { recursive: true });
+  const aside = join(dir, `${name}.${process.pid}.tmp`);
+  writeFileSync(aside, JSON.stringify(definitions));
+  renameSync(aside, join(dir, name));
+}
+
 /**
  * The Intake and Project definitions of the CDK synthesis (infra/localContract.ts), cached under
- * `<AWARD_HOME>/definitions/<fingerprint>.json`: a synthesis takes seconds, and the cache is keyed on the sources it
- * reads, so a changed definition is synthesised again.
+ * `<AWARD_HOME>/definitions/<fingerprint>.json` and in the machine's temporary folder: a synthesis takes seconds, and
+ * the cache is keyed on the sources it reads, so a changed definition is synthesised again.
  */
 export async function localDefinitions(definitionsDir: string): Promise<LocalDefinitions> {
-  const file = join(definitionsDir, `${definitionsFingerprint()}.json`);
-  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalDefinitions;
-  const definitions = await quietSynth();
-  // Written aside and renamed: another process reading the cache never sees half a file.
-  const aside = `${file}.${process.pid}.tmp`;
-  writeFileSync(aside, JSON.stringify(definitions));
-  renameSync(aside, file);
+  const name = `${definitionsFingerprint()}.json`;
+  const own = readCached(join(definitionsDir, name));
+  if (own) return own;
+  const shared = readCached(join(machineCache, name));
+  const definitions = shared ?? (await quietSynth());
+  if (!shared) {
+    try {
+      writeCached(machineCache, name, definitions);
+    } catch {
+      // A temporary folder that cannot be written only costs the next fresh AWARD_HOME a synthesis.
+    }
+  }
+  writeCached(definitionsDir, name, definitions);
   return definitions;
 }

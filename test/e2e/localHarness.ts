@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommandIo, withRuntime } from '../../infra/cli/localCommand.js';
 import { localCommands } from '../../infra/cli/localCommands.js';
 import { type WalkOptions, walkApplication } from '../../infra/demo/scriptedWalk.js';
-import { localDefinitions } from '../../infra/local/localDefinitions.js';
 import type { LocalRuntime } from '../../infra/local/localRuntime.js';
 import { registerBundle } from '../../shared/actions/registerBundle.js';
 import type { Track } from '../../shared/domain/track/track.js';
-
-/** Synthesised once per machine (cached by source fingerprint), copied into each test's AWARD_HOME. */
-const sharedDefinitions = join(tmpdir(), 'award-test-definitions');
 
 export interface Harness {
   home: string;
@@ -29,11 +25,6 @@ export interface Harness {
 export async function createHarness(options: { ocr?: boolean } = {}): Promise<Harness> {
   process.env.AWARD_OCR = options.ocr ? 'on' : 'off';
   const home = mkdtempSync(join(tmpdir(), 'award-e2e-'));
-  mkdirSync(sharedDefinitions, { recursive: true });
-  await localDefinitions(sharedDefinitions);
-  mkdirSync(join(home, 'definitions'), { recursive: true });
-  for (const f of readdirSync(sharedDefinitions).filter((n) => n.endsWith('.json')))
-    copyFileSync(join(sharedDefinitions, f), join(home, 'definitions', f));
   const output: string[] = [];
   const io: CommandIo = {
     out: (text) => output.push(text),
