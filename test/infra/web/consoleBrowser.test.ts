@@ -230,6 +230,9 @@ describe('web console in Chromium', () => {
     await reviewer.goto('/campaigns/2025/finalisation');
     await reviewer.getByRole('heading', { level: 1 }).waitFor();
     await check(reviewer, 'finalisation');
+    await reviewer.getByRole('link', { name: '专家库' }).click();
+    await reviewer.getByRole('button', { name: '载入专家库' }).waitFor();
+    await check(reviewer, 'experts');
   }, 90_000);
 
   it('an auditor verifies the history, then sees an entry edited in the table as the first broken one', async () => {
