@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { localConsoleBackend } from '../../../infra/web/consoleBackend.js';
 import { type RunningConsole, startConsole } from '../../../infra/web/consoleServer.js';
 import { consultationOpinionEventType } from '../../../shared/actions/consultationStatus.js';
 import { applicationPk, eventSk } from '../../../shared/records/keys.js';
@@ -233,6 +234,43 @@ describe('web console in Chromium', () => {
     await reviewer.getByRole('link', { name: '专家库' }).click();
     await reviewer.getByRole('button', { name: '载入专家库' }).waitFor();
     await check(reviewer, 'experts');
+  }, 90_000);
+
+  it('a 标准创新 application: its unit recommends it and the reviewer passes 形式审查, which opens a 7-working-day 公示', async () => {
+    const backend = localConsoleBackend(web.runtime);
+    const submitted = await backend.submit({
+      unitId: 'jilin-city-amr',
+      actor: { id: 'jl-unit', role: 'recommending_unit' },
+      file: { name: 'si-complete.zip', bytes: readFileSync(resolve('examples/si-complete.zip')) },
+    });
+    const id = submitted.applications[0]?.applicationId as string;
+    for (const department of (await backend.consultation(id)).required)
+      await backend.recordOpinion({
+        actor: { id: 'reviewer', role: 'reviewer' },
+        applicationId: id,
+        department,
+        opinion: 'no_objection',
+        summary: '无异议',
+        evidence: { name: '意见表.pdf', bytes: Buffer.from('%PDF-1.4\n') },
+      });
+    expect((await web.runtime.repo.getApplication(id))?.stage).toBe('UNIT_RECOMMENDATION');
+
+    const decide = async (page: Page, reason: string) => {
+      await page.goto(`/applications/${id}`);
+      await page.getByLabel('通过', { exact: true }).check();
+      await page.getByLabel(/理由/).fill(reason);
+      await page.getByRole('button', { name: '记录决定' }).click();
+      await page.getByText('已记录决定。').waitFor();
+    };
+    // 组织推荐 is the recommending unit's decision (the notice's 标准创新 procedure, item 3), then the office's 形式审查 (item 4).
+    const unit = await signIn('jl-unit', 'unit-pass-2');
+    await decide(unit, '经集体研究，同意推荐');
+    expect((await web.runtime.repo.getApplication(id))?.stage).toBe('FORMAL_REVIEW');
+    const reviewer = await signIn('reviewer', 'review-pass');
+    await decide(reviewer, '材料齐全，符合申报条件');
+    await reviewer.getByText(/共 7 个工作日/).waitFor();
+    expect((await web.runtime.repo.getApplication(id))?.stage).toBe('SOCIAL_PUBLICITY');
+    await check(reviewer, 'si-formal-review-passed');
   }, 90_000);
 
   it('an auditor verifies the history, then sees an entry edited in the table as the first broken one', async () => {
