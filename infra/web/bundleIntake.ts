@@ -11,12 +11,29 @@ import { localObjectStore, submitBundle } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
 import { type IntakeProgress, IntakeTracker } from './intakeTracker.js';
 
-export { safeFileName };
-
 /** A file a person uploaded through the console. */
 export interface UploadedFile {
   name: string;
   bytes: Uint8Array;
+}
+
+/** Keeps an upload as a file under `<AWARD_HOME>/uploads/<random>/<safe name>` until `remove` is called. */
+export function keepUpload(home: string, file: UploadedFile): { path: string; remove: () => void } {
+  const dir = join(home, 'uploads', randomBytes(8).toString('hex'));
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, safeFileName(file.name));
+  writeFileSync(path, file.bytes);
+  return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Runs `use` on a kept upload, removed afterwards whatever happens. */
+export async function withKeptUpload<T>(home: string, file: UploadedFile, use: (path: string) => Promise<T>) {
+  const upload = keepUpload(home, file);
+  try {
+    return await use(upload.path);
+  } finally {
+    upload.remove();
+  }
 }
 
 export interface SubmitRequest {
@@ -48,13 +65,7 @@ export function localBundleIntake(
   serialised: <T>(work: () => Promise<T>) => Promise<T>,
   tracker = new IntakeTracker(),
 ): BundleIntakeBackend {
-  const keep = (file: UploadedFile) => {
-    const dir = join(runtime.home.root, 'uploads', randomBytes(8).toString('hex'));
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, safeFileName(file.name));
-    writeFileSync(path, file.bytes);
-    return { path, remove: () => rmSync(dir, { recursive: true, force: true }) };
-  };
+  const keep = (file: UploadedFile) => keepUpload(runtime.home.root, file);
   const run = (request: SubmitRequest, path: string, bundleId?: string) =>
     submitBundle(runtime, {
       path,
@@ -71,14 +82,8 @@ export function localBundleIntake(
     });
 
   return {
-    async submit(request) {
-      const upload = keep(request.file);
-      try {
-        return await serialised(() => run(request, upload.path));
-      } finally {
-        upload.remove();
-      }
-    },
+    submit: (request) =>
+      withKeptUpload(runtime.home.root, request.file, (path) => serialised(() => run(request, path))),
     async startSubmit(request) {
       const sha256 = createHash('sha256').update(request.file.bytes).digest('hex');
       const bundleId = bundleIdOf({ kind: 'local', sha256 });

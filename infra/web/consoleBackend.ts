@@ -1,13 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ConsultationStatus } from '../../shared/actions/consultationStatus.js';
 import { recordConsultationOpinion } from '../../shared/actions/recordConsultationOpinion.js';
-import { type decisionRoles, recordDecision } from '../../shared/actions/recordDecision.js';
+import { recordDecision } from '../../shared/actions/recordDecision.js';
 import { requireConsultations } from '../../shared/actions/requireConsultations.js';
 import type { Actor } from '../../shared/domain/access/role.js';
 import { availableCampaigns } from '../../shared/domain/campaign/loadCampaign.js';
-import type { Department } from '../../shared/domain/consultation/department.js';
 import type { HistoryExport } from '../../shared/history/exportHistory.js';
 import { reportKeys } from '../../shared/objects/objectKeys.js';
 import type { ApplicationMeta, BundleRecord } from '../../shared/records/recordsRepository.js';
@@ -17,15 +13,13 @@ import { describeRun } from '../local/describeRun.js';
 import { storeEvidence } from '../local/evidence.js';
 import { localObjectStore } from '../local/localIntake.js';
 import type { LocalRuntime } from '../local/localRuntime.js';
-import { type BundleIntakeBackend, localBundleIntake, safeFileName, type UploadedFile } from './bundleIntake.js';
+import { type BundleIntakeBackend, localBundleIntake, type UploadedFile, withKeptUpload } from './bundleIntake.js';
 import { type DocumentBackend, localDocumentBackend, storedApplicationReport } from './documentBackend.js';
 import { type ExpertPoolBackend, expertPoolBackend } from './expertPoolBackend.js';
-import { formRequests, recordReads } from './recordReads.js';
+import { type DecisionForm, type DepartmentsForm, formRequests, type OpinionForm, recordReads } from './recordReads.js';
 import { localStageBackend, type StageBackend } from './stageBackend.js';
 
 export type { QueueEntry };
-
-export { safeFileName, type UploadedFile };
 
 /**
  * What the console reads and does, over the local runtime: the same records queries, intake and actions as the
@@ -47,23 +41,9 @@ export interface ConsoleBackend extends StageBackend, BundleIntakeBackend, Docum
   queue(): Promise<QueueEntry[]>;
   history(actor: Actor, applicationId: string, format: 'json'): Promise<HistoryExport>;
   historyCsv(actor: Actor, applicationId: string): Promise<string>;
-  requireDepartments(request: { actor: Actor; applicationId: string; departments: Department[] }): Promise<string>;
-  recordOpinion(request: {
-    actor: Actor;
-    applicationId: string;
-    department: Department;
-    opinion: 'no_objection' | 'adverse';
-    summary: string;
-    evidence: UploadedFile;
-  }): Promise<string>;
-  decide(request: {
-    actor: Actor;
-    applicationId: string;
-    stage: keyof typeof decisionRoles;
-    outcome: 'pass' | 'reject';
-    reasons: string;
-    score?: number;
-  }): Promise<string>;
+  requireDepartments(request: DepartmentsForm): Promise<string>;
+  recordOpinion(request: OpinionForm & { evidence: UploadedFile }): Promise<string>;
+  decide(request: DecisionForm): Promise<string>;
 }
 
 export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
@@ -75,18 +55,8 @@ export function localConsoleBackend(runtime: LocalRuntime): ConsoleBackend {
     writes = next.catch(() => undefined);
     return next;
   };
-  /** Keeps an upload under `<AWARD_HOME>/uploads/<random>/<name>` while `use` runs. */
-  const withUpload = async <T>(file: UploadedFile, use: (path: string) => Promise<T>): Promise<T> => {
-    const dir = join(runtime.home.root, 'uploads', randomBytes(8).toString('hex'));
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, safeFileName(file.name));
-    writeFileSync(path, file.bytes);
-    try {
-      return await use(path);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  };
+  const withUpload = <T>(file: UploadedFile, use: (path: string) => Promise<T>) =>
+    withKeptUpload(runtime.home.root, file, use);
   const whereNow = async (applicationId: string) => describeRun(await runtime.resume(applicationId));
 
   return {

@@ -43,24 +43,37 @@ export function recordReads(ctx: () => ActionContext) {
   };
 }
 
+/** What the console's consultation and decision forms ask for. */
+export interface DepartmentsForm {
+  actor: Actor;
+  applicationId: string;
+  departments: Department[];
+}
+export interface OpinionForm {
+  actor: Actor;
+  applicationId: string;
+  department: Department;
+  opinion: 'no_objection' | 'adverse';
+  summary: string;
+}
+export interface DecisionForm {
+  actor: Actor;
+  applicationId: string;
+  stage: keyof typeof decisionRoles;
+  outcome: 'pass' | 'reject';
+  reasons: string;
+  score?: number;
+}
+
 /** The requests of the console's consultation and decision forms, under the idempotency keys the CLI uses too. */
 export const formRequests = {
-  requireDepartments: (r: { actor: Actor; applicationId: string; departments: Department[] }) => ({
+  requireDepartments: (r: DepartmentsForm) => ({
     actor: r.actor,
     idempotencyKey: `consult-require:${[...r.departments].sort().join(',')}`,
     applicationId: r.applicationId,
     departments: r.departments,
   }),
-  recordOpinion: (
-    r: {
-      actor: Actor;
-      applicationId: string;
-      department: Department;
-      opinion: 'no_objection' | 'adverse';
-      summary: string;
-    },
-    evidence: Evidence,
-  ) => ({
+  recordOpinion: (r: OpinionForm, evidence: Evidence) => ({
     actor: r.actor,
     idempotencyKey: `consult:${r.department}:${r.opinion}`,
     applicationId: r.applicationId,
@@ -69,14 +82,7 @@ export const formRequests = {
     summary: r.summary,
     evidence: [evidence],
   }),
-  decide: (r: {
-    actor: Actor;
-    applicationId: string;
-    stage: keyof typeof decisionRoles;
-    outcome: 'pass' | 'reject';
-    reasons: string;
-    score?: number;
-  }) => ({
+  decide: (r: DecisionForm) => ({
     actor: r.actor,
     idempotencyKey: `decide:${r.stage}:${r.outcome}`,
     applicationId: r.applicationId,
