@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArnFormat, Aws, type CfnElement, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -17,7 +14,7 @@ import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { buildSync } from 'esbuild';
+import { consoleCss, consoleJs, pageCsp } from './consoleAssets.js';
 import { consoleEdge, viewerRequestFunctionCode } from './consoleEdge.js';
 import { handlerEntry } from './handlerEntries.js';
 import { awardFunction } from './lambdaBundling.js';
@@ -41,30 +38,6 @@ export interface ConsoleSiteProps {
 export const consoleGroups = ['unit', 'reviewer', 'auditor'] as const;
 /** The S3 key prefix units upload bundles under (the ingest's `incoming/<unit>/<file>`). */
 export const uploadPrefix = 'incoming/';
-
-/**
- * The console's static files and page CSP, as the app serves them (infra/web/consoleAssets.ts). The CDK app sits
- * below the web console in the layers, so it builds that module as it builds a Lambda's code (esbuild, by path) and
- * reads the strings from the build, never copying them.
- */
-export function consoleStaticContent(): { consoleCss: string; consoleJs: string; pageCsp: string } {
-  const built = buildSync({
-    entryPoints: [join(repoRoot, 'infra/web/consoleAssets.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    write: false,
-    logLevel: 'error',
-  });
-  const dir = mkdtempSync(join(tmpdir(), 'award-console-static-'));
-  try {
-    const file = join(dir, 'consoleAssets.cjs');
-    writeFileSync(file, built.outputFiles[0]?.text ?? '');
-    return createRequire(import.meta.url)(file);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /**
  * The web console on AWS: a Cognito user pool (groups unit/reviewer/auditor, the office-assigned `custom:unitId`),
@@ -91,7 +64,6 @@ export class ConsoleSite extends Construct {
     const context = (name: string) => (this.node.tryGetContext(name) as string | undefined) || undefined;
     const domainName = context('consoleDomainName');
     const certificateArn = context('consoleCertificateArn');
-    const { consoleCss, consoleJs, pageCsp } = consoleStaticContent();
 
     // --- CloudFront first: the sign-in's callback URLs and the upload CORS name its origin.
     const edgeLogs = new s3.Bucket(this, 'EdgeLogs', {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { consoleCss, consoleJs, pageCsp } from './consoleAssets.js';
+import { consoleCss, consoleJs, pageCsp } from '../consoleAssets.js';
 import type { ConsoleBackend } from './consoleBackend.js';
 import { renderHtml } from './pages/layout.js';
 import { messagePage } from './pages/messagePage.js';
@@ -19,8 +19,6 @@ import { maxBundleBytes, unitRoutes } from './routes/unitRoutes.js';
 import { type DirectUploads, uploadRoutes } from './routes/uploadRoutes.js';
 import { csrfMatches, type Session, SessionStore, sessionCookie } from './sessions.js';
 import type { ConsoleRole, ConsoleUser, ConsoleUsers } from './users.js';
-
-export { pageCsp };
 
 /**
  * Who signs in, when not the users file (on AWS: Cognito, whose ID token API Gateway verified). `resolve` gives the

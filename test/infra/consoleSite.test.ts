@@ -2,8 +2,8 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { AwardStack } from '../../infra/awardStack.js';
+import { pageCsp } from '../../infra/consoleAssets.js';
 import { consoleEdge, viewerRequestFunctionCode } from '../../infra/consoleEdge.js';
-import { pageCsp } from '../../infra/web/consoleApp.js';
 
 // One synthesis for the file; Lambda bundling skipped (the artifact test builds the console Lambda for real).
 const stack = new AwardStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test');

@@ -1,3 +1,6 @@
+// The web console's static files and page CSP: plain strings, here beside the CDK app (which deploys them to S3 and
+// puts the CSP in CloudFront's headers) rather than in infra/web, which sits above the CDK app in the layers.
+
 /**
  * The content-security policy of the console's pages: script and style only from the two files below (no inline
  * script or style). The app sends it, and CloudFront's response-headers policy on AWS carries the same string.
