@@ -26,7 +26,7 @@ import {
   reasons,
 } from './nagAcknowledgements.js';
 import { repoRoot } from './repoRoot.js';
-import type { Storage } from './storage.js';
+import { logBucket, type Storage } from './storage.js';
 
 export interface ConsoleSiteProps {
   storage: Storage;
@@ -66,15 +66,7 @@ export class ConsoleSite extends Construct {
     const certificateArn = context('consoleCertificateArn');
 
     // --- CloudFront first: the sign-in's callback URLs and the upload CORS name its origin.
-    const edgeLogs = new s3.Bucket(this, 'EdgeLogs', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      // CloudFront standard logs are delivered with an ACL.
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ expiration: Duration.days(3650) }],
-    });
+    const edgeLogs = logBucket(this, 'EdgeLogs');
     this.assets = new s3.Bucket(this, 'Assets', {
       encryption: s3.BucketEncryption.S3_MANAGED,
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

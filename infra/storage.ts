@@ -14,6 +14,21 @@ export const historyAnchorRetention = Duration.days(3650);
  * The submissions bucket, its access-log bucket, the records table, the history-anchor bucket and the key that
  * encrypts them.
  */
+/**
+ * A bucket of access logs (S3 server access logs, CloudFront standard logs): S3-managed keys, private, TLS only,
+ * kept ten years; log delivery writes with an ACL, so the bucket owner is preferred.
+ */
+export function logBucket(scope: Construct, id: string): s3.Bucket {
+  return new s3.Bucket(scope, id, {
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+    removalPolicy: RemovalPolicy.RETAIN,
+    lifecycleRules: [{ expiration: Duration.days(3650) }],
+  });
+}
+
 export class Storage extends Construct {
   readonly key: kms.Key;
   readonly bucket: s3.Bucket;
@@ -32,14 +47,7 @@ export class Storage extends Construct {
       enableKeyRotation: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      removalPolicy: RemovalPolicy.RETAIN,
-      lifecycleRules: [{ expiration: Duration.days(3650) }],
-    });
+    const accessLogs = logBucket(this, 'AccessLogs');
     this.bucket = new s3.Bucket(this, 'Submissions', {
       encryption: s3.BucketEncryption.KMS,
       encryptionKey: this.key,
