@@ -50,16 +50,19 @@ export async function supersedeEarlierApplications(
 ): Promise<{ superseded: { applicationId: string; by: string }[] }> {
   const r = parseRequest(SupersedeRequest, request);
   requireRole(r.actor.role, ['system'], 'supersedeEarlierApplications');
-  const earlier = (await ctx.repo.applicationsOfUnit(r.unitId, r.campaign)).filter(
+  const waiting = (await ctx.repo.applicationsOfUnit(r.unitId, r.campaign)).filter(
     (m) => m.bundleId !== r.bundleId && awaitsCorrection(m),
+  );
+  // Each waiting application's identity is read once, whatever the number of applications the bundle brings.
+  const earlier = await Promise.all(
+    waiting.map(async (meta) => ({ meta, registered: registration(await ctx.repo.listEvents(meta.applicationId)) })),
   );
   const superseded: { applicationId: string; by: string }[] = [];
   for (const applicationId of r.applicationIds) {
     const corrected = registration(await ctx.repo.listEvents(applicationId));
     const meta = await ctx.repo.getApplication(applicationId);
     if (!corrected?.key || !meta) continue;
-    for (const old of earlier.filter((m) => m.track === meta.track)) {
-      const before = registration(await ctx.repo.listEvents(old.applicationId));
+    for (const { meta: old, registered: before } of earlier.filter((e) => e.meta.track === meta.track)) {
       if (before?.key !== corrected.key || Date.parse(before.at) >= Date.parse(corrected.at)) continue;
       try {
         await appendAction(
